@@ -1,0 +1,188 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+const createdAt = () =>
+  text("created_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+export const areas = sqliteTable("areas", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  parentId: integer("parent_id").references((): AnySQLiteColumn => areas.id),
+});
+
+export const ORGANISATION_KINDS = ["police", "municipal", "housing", "association", "business", "other"] as const;
+
+export const organisations = sqliteTable("organisations", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  kind: text("kind", { enum: ORGANISATION_KINDS }).notNull().default("other"),
+});
+
+export const promises = sqliteTable("promises", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  areaId: integer("area_id")
+    .notNull()
+    .references(() => areas.id),
+  startDate: text("start_date").notNull(),
+  endDate: text("end_date").notNull(),
+  summary: text("summary"),
+  contact: text("contact"),
+  status: text("status", { enum: ["draft", "published", "archived"] })
+    .notNull()
+    .default("draft"),
+  /** An invented example promise (demo), not a real one. */
+  isExample: integer("is_example", { mode: "boolean" }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const themes = sqliteTable(
+  "themes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    promiseId: integer("promise_id")
+      .notNull()
+      .references(() => promises.id),
+    name: text("name").notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [uniqueIndex("themes_promise_name").on(t.promiseId, t.name)],
+);
+
+export const activityTypes = sqliteTable("activity_types", {
+  code: text("code").primaryKey(),
+  label: text("label").notNull(),
+});
+
+export const commitments = sqliteTable(
+  "commitments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    promiseId: integer("promise_id")
+      .notNull()
+      .references(() => promises.id),
+    position: integer("position").notNull().default(0),
+    title: text("title").notNull(),
+    description: text("description"),
+    themeId: integer("theme_id").references(() => themes.id),
+    activityType: text("activity_type")
+      .notNull()
+      .references(() => activityTypes.code),
+    unit: text("unit").notNull().default("tillfällen"),
+    /** Positive integer per window of the cadence, or null: no numeric goal. */
+    target: integer("target"),
+    cadence: text("cadence", { enum: ["period", "year", "term", "month"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("commitments_promise").on(t.promiseId, t.position)],
+);
+
+export const commitmentOrganisations = sqliteTable(
+  "commitment_organisations",
+  {
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.commitmentId, t.organisationId] })],
+);
+
+export const activities = sqliteTable(
+  "activities",
+  {
+    // Activities are never deleted, so a plain rowid key never reuses an id (no AUTOINCREMENT cost).
+    id: integer("id").primaryKey(),
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id),
+    /** As the client sent it: a local date or an ISO 8601 timestamp with offset. */
+    occurredAt: text("occurred_at").notNull(),
+    /** The Europe/Stockholm date of occurredAt, fixed when the row is written. */
+    localDate: text("local_date").notNull(),
+    quantity: integer("quantity").notNull().default(1),
+    organisationId: integer("organisation_id").references(() => organisations.id),
+    place: text("place"),
+    note: text("note"),
+    loggedBy: text("logged_by").notNull(),
+    createdAt: createdAt(),
+    isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+    voidedAt: text("voided_at"),
+    voidedBy: text("voided_by"),
+    voidReason: text("void_reason"),
+  },
+  (t) => [
+    index("activities_commitment_date").on(t.commitmentId, t.localDate, t.id),
+    index("activities_date").on(t.localDate, t.id),
+  ],
+);
+
+/**
+ * Per-commitment daily totals of non-voided activities, kept by triggers on `activities` in the
+ * same transaction as every insert and void (see the custom migration), so progress reads
+ * O(days × commitments) rows instead of every activity.
+ */
+export const commitmentDailyTotals = sqliteTable(
+  "commitment_daily_totals",
+  {
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id),
+    localDate: text("local_date").notNull(),
+    quantity: integer("quantity").notNull(),
+    activityCount: integer("activity_count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.commitmentId, t.localDate] })],
+);
+
+export const updates = sqliteTable(
+  "updates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id),
+    date: text("date").notNull(),
+    text: text("text").notNull(),
+    isPublic: integer("is_public", { mode: "boolean" }).notNull().default(false),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("updates_commitment_date").on(t.commitmentId, t.date)],
+);
+
+export const terms = sqliteTable("terms", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  startDate: text("start_date").notNull(),
+  endDate: text("end_date").notNull(),
+});
+
+/** Responses of requests sent with an Idempotency-Key, so that a retry gets the first answer. */
+export const idempotencyKeys = sqliteTable("idempotency_keys", {
+  key: text("key").primaryKey(),
+  route: text("route").notNull(),
+  requestHash: text("request_hash").notNull(),
+  statusCode: integer("status_code").notNull(),
+  responseBody: text("response_body").notNull(),
+  createdAt: createdAt(),
+});
+
+/** Which bundled data sets (real promises, demo activities) were loaded, so a restart adds nothing twice. */
+export const seedRuns = sqliteTable("seed_runs", {
+  name: text("name").primaryKey(),
+  createdAt: createdAt(),
+});

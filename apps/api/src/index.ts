@@ -1,0 +1,28 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app";
+import { openStore } from "./db/client";
+import { readEnv } from "./env";
+import { loadData } from "./seed/load-data";
+
+const env = readEnv();
+if (env.DATABASE_PATH !== ":memory:") mkdirSync(dirname(env.DATABASE_PATH), { recursive: true });
+const store = openStore(env.DATABASE_PATH);
+loadData({ store, dataDir: env.DATA_DIR, demo: env.DEMO, now: new Date(), log: console.log });
+
+const app = createApp({ store, webDist: env.WEB_DIST });
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  console.log(`Löfteskollen körs på http://localhost:${info.port} (databas: ${env.DATABASE_PATH})`);
+});
+
+// Close the database cleanly so the WAL is checkpointed and nothing is left half-written.
+const shutdown = () => {
+  server.close(() => {
+    store.close();
+    process.exit(0);
+  });
+  setTimeout(() => process.exit(0), 3000).unref();
+};
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);

@@ -1,0 +1,130 @@
+import {
+  type Activity,
+  ActivityBatchResultSchema,
+  ActivityIdParamsSchema,
+  ActivityPageSchema,
+  ActivitySchema,
+  CreateActivityBatchSchema,
+  CreateActivitySchema,
+  ListActivitiesQuerySchema,
+  VoidActivitySchema,
+} from "@lofteskollen/contracts";
+import { createRoute } from "@hono/zod-openapi";
+import { z } from "zod";
+import { createRouter, errorResponses, json, jsonBody } from "../../lib/openapi";
+import { type Actor, createActivity, createActivityBatch, listActivities, voidActivity } from "../../services/activities";
+import { withIdempotency } from "../../services/idempotency";
+
+const IdempotencyHeadersSchema = z.object({
+  "idempotency-key": z
+    .string()
+    .regex(/^[\x21-\x7e]{1,200}$/, { error: "Idempotency-Key ska vara 1–200 synliga ASCII-tecken, t.ex. ett UUID." })
+    .optional()
+    .meta({ description: "Retries with the same key and body return the first result and create nothing" }),
+});
+
+/** Until sign-in exists, every API write is attributed to the API itself. */
+const apiActor: Actor = { loggedBy: "api" };
+
+const replayHeader = { "Idempotent-Replayed": "true" };
+
+export const activityRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/activities",
+      tags: ["Activities"],
+      summary: "Log one completed activity",
+      request: { headers: IdempotencyHeadersSchema, ...jsonBody(CreateActivitySchema) },
+      responses: {
+        201: json(ActivitySchema, "The logged activity (or, for a retried Idempotency-Key, the first result)"),
+        400: errorResponses[400],
+        404: errorResponses[404],
+        409: errorResponses[409],
+        422: errorResponses[422],
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid("json");
+      const key = c.req.valid("header")["idempotency-key"];
+      const now = c.var.now();
+      const result = await c.var.writes.run((tx) =>
+        withIdempotency(tx, key, "POST /api/activities", input, () => ({
+          status: 201,
+          body: createActivity({ db: tx, input, now, actor: apiActor }),
+        })),
+      );
+      return c.json(result.body as Activity, 201, result.replayed ? replayHeader : {});
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/activities/batch",
+      tags: ["Activities"],
+      summary: "Log many activities: all rows or none",
+      description: "A rejected batch stores nothing and names each bad row (`activities.N.field`) and why.",
+      request: { headers: IdempotencyHeadersSchema, ...jsonBody(CreateActivityBatchSchema) },
+      responses: {
+        201: json(ActivityBatchResultSchema, "Every row was stored"),
+        400: errorResponses[400],
+        409: errorResponses[409],
+        422: errorResponses[422],
+      },
+    }),
+    async (c) => {
+      const { activities } = c.req.valid("json");
+      const key = c.req.valid("header")["idempotency-key"];
+      const now = c.var.now();
+      const result = await c.var.writes.run((tx) =>
+        withIdempotency(tx, key, "POST /api/activities/batch", activities, () => {
+          const created = createActivityBatch({ db: tx, inputs: activities, now, actor: apiActor });
+          return { status: 201, body: { created: created.length, activities: created } };
+        }),
+      );
+      return c.json(
+        result.body as z.infer<typeof ActivityBatchResultSchema>,
+        201,
+        result.replayed ? replayHeader : {},
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/activities",
+      tags: ["Activities"],
+      summary: "Logged activities, newest first, paginated",
+      description: "Ordered by the day the activity happened, then by when it was logged. Voided ones are included.",
+      request: { query: ListActivitiesQuerySchema },
+      responses: {
+        200: json(ActivityPageSchema, "One page; pass `nextCursor` as `cursor` for the next"),
+        400: errorResponses[400],
+        404: errorResponses[404],
+      },
+    }),
+    (c) => c.json(listActivities({ db: c.var.store.db, query: c.req.valid("query") }), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/activities/{id}/void",
+      tags: ["Activities"],
+      summary: "Void an activity: it stops counting and stays visible as voided",
+      request: { params: ActivityIdParamsSchema, ...jsonBody(VoidActivitySchema) },
+      responses: {
+        200: json(ActivitySchema, "The voided activity"),
+        400: errorResponses[400],
+        404: errorResponses[404],
+        409: errorResponses[409],
+        422: errorResponses[422],
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const { reason } = c.req.valid("json");
+      const now = c.var.now();
+      const activity = await c.var.writes.run((tx) => voidActivity({ db: tx, id, reason, now, actor: apiActor }));
+      return c.json(activity, 200);
+    },
+  );

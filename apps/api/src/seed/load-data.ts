@@ -1,0 +1,141 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type CreatePromiseInput, CreatePromiseSchema } from "@lofteskollen/contracts";
+import { type Term, todayInStockholm } from "@lofteskollen/domain";
+import { asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, Store } from "../db/client";
+import { activityTypes, organisations, ORGANISATION_KINDS, promises, seedRuns, terms } from "../db/schema";
+import { createActivityBatch } from "../services/activities";
+import { createPromise } from "../services/promises";
+import { type DemoProfile, generateDemoActivities } from "./demo-activities";
+
+const ActivityTypesFile = z.array(z.object({ code: z.string().min(1), label: z.string().min(1) }));
+const OrganisationsFile = z.array(z.object({ name: z.string().min(1), kind: z.enum(ORGANISATION_KINDS) }));
+const TermCalendarFile = z.object({
+  fromYear: z.number().int(),
+  toYear: z.number().int(),
+  terms: z.array(
+    z.object({ code: z.string(), name: z.string(), start: z.string().regex(/^\d{2}-\d{2}$/), end: z.string().regex(/^\d{2}-\d{2}$/) }),
+  ),
+});
+const DemoProfileSchema = z.object({
+  pace: z.number().positive().optional(),
+  perYear: z.number().positive().optional(),
+  quantityPerLog: z.number().int().positive(),
+  logEvery: z.enum(["day", "week"]),
+});
+/** A promise file: the body of POST /api/promises plus seed-only fields (see data/README.md). */
+const PromiseFile = z.looseObject({
+  slug: z.string(),
+  startDate: z.string().optional(),
+  endDate: z.string().optional(),
+  relativePeriod: z.object({ startYearOffset: z.number().int(), years: z.number().int().positive() }).optional(),
+  demoPlaces: z.array(z.string()).default([]),
+  commitments: z.array(z.looseObject({ demo: DemoProfileSchema.optional() })),
+});
+
+export type LoadOptions = {
+  store: Store;
+  dataDir: string;
+  /** Load the promises and their generated demo activities (DEMO=1). */
+  demo: boolean;
+  now: Date;
+  log?: (message: string) => void;
+};
+
+/**
+ * Loads the bundled data into the database. Every step is recorded in `seed_runs` in the same
+ * transaction as its rows, so a restart (or a crash half-way) never loads anything twice.
+ */
+export function loadData({ store, dataDir, demo, now, log = () => {} }: LoadOptions) {
+  const read = (file: string) => JSON.parse(readFileSync(join(dataDir, file), "utf8")) as unknown;
+  const once = (name: string, work: (tx: Db) => void) =>
+    store.db.transaction((tx) => {
+      if (tx.select().from(seedRuns).where(eq(seedRuns.name, name)).get()) return false;
+      work(tx);
+      tx.insert(seedRuns).values({ name }).run();
+      return true;
+    });
+
+  once("reference:activity-types", (tx) => {
+    for (const type of ActivityTypesFile.parse(read("activity-types.json"))) {
+      tx.insert(activityTypes).values(type).onConflictDoNothing().run();
+    }
+  });
+  once("reference:organisations", (tx) => {
+    for (const org of OrganisationsFile.parse(read("organisations.json"))) {
+      tx.insert(organisations).values(org).onConflictDoNothing().run();
+    }
+  });
+  once("reference:term-calendar", (tx) => {
+    const calendar = TermCalendarFile.parse(read("term-calendar.json"));
+    for (let year = calendar.fromYear; year <= calendar.toYear; year += 1) {
+      for (const term of calendar.terms) {
+        tx.insert(terms)
+          .values({ name: `${term.name} ${year}`, startDate: `${year}-${term.start}`, endDate: `${year}-${term.end}` })
+          .onConflictDoNothing()
+          .run();
+      }
+    }
+  });
+  if (!demo) return;
+
+  const today = todayInStockholm(now);
+  const files = readdirSync(join(dataDir, "promises"))
+    .filter((f) => f.endsWith(".json"))
+    .sort();
+  for (const file of files) {
+    const raw = PromiseFile.parse(read(join("promises", file)));
+    const loaded = once(`promise:${raw.slug}`, (tx) => {
+      if (tx.select().from(promises).where(eq(promises.slug, raw.slug)).get()) return; // made by hand: keep it
+      const body = toPromiseBody(raw, today);
+      const created = createPromise({ db: tx, input: CreatePromiseSchema.parse(body) });
+      const termCalendar: Term[] = tx
+        .select({ name: terms.name, start: terms.startDate, end: terms.endDate })
+        .from(terms)
+        .orderBy(asc(terms.startDate))
+        .all();
+      created.commitments.forEach((commitment, i) => {
+        const profile = raw.commitments[i]?.demo as DemoProfile | undefined;
+        if (!profile) return;
+        const rows = generateDemoActivities({
+          commitment: { ...commitment, demo: profile },
+          period: { start: created.startDate, end: created.endDate },
+          terms: termCalendar,
+          until: today,
+          places: raw.demoPlaces,
+          seed: seedOf(`${raw.slug}#${i}`),
+        });
+        if (rows.length) createActivityBatch({ db: tx, inputs: rows, now, actor: { loggedBy: "demo", demo: true } });
+      });
+    });
+    if (loaded) log(`Demodata: laddade ${raw.slug}`);
+  }
+}
+
+function toPromiseBody(raw: z.infer<typeof PromiseFile>, today: string): CreatePromiseInput {
+  const { relativePeriod, demoPlaces: _places, source: _source, ...rest } = raw;
+  let { startDate, endDate } = raw;
+  if (relativePeriod) {
+    const startYear = Number(today.slice(0, 4)) + relativePeriod.startYearOffset;
+    startDate = `${startYear}-01-01`;
+    endDate = `${startYear + relativePeriod.years - 1}-12-31`;
+  }
+  return {
+    ...(rest as unknown as CreatePromiseInput),
+    startDate: startDate ?? "",
+    endDate: endDate ?? "",
+    commitments: raw.commitments.map(({ demo: _demo, ...c }) => c) as unknown as CreatePromiseInput["commitments"],
+  };
+}
+
+/** A stable 32-bit seed from a name (FNV-1a), so each commitment's demo rows never change. */
+function seedOf(name: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i += 1) {
+    hash ^= name.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}

@@ -1,0 +1,231 @@
+import type { CreatePromise, PromiseDetail, PromiseSummary } from "@lofteskollen/contracts";
+import { personalDataViolations, type RuleViolation } from "@lofteskollen/domain";
+import { asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "../db/client";
+import {
+  activityTypes,
+  areas,
+  commitmentOrganisations,
+  commitments,
+  organisations,
+  promises,
+  themes,
+} from "../db/schema";
+import { AppError, notFound, ruleViolation } from "../lib/errors";
+
+type PromiseRow = typeof promises.$inferSelect;
+
+export function listPromises({ db }: { db: Db }): PromiseSummary[] {
+  return db
+    .select({ promise: promises, area: areas.name })
+    .from(promises)
+    .innerJoin(areas, eq(areas.id, promises.areaId))
+    .orderBy(asc(promises.startDate), asc(promises.id))
+    .all()
+    .map(({ promise, area }) => toSummary(promise, area));
+}
+
+export function getPromise({ db, id }: { db: Db; id: number }): PromiseDetail {
+  const row = db
+    .select({ promise: promises, area: areas })
+    .from(promises)
+    .innerJoin(areas, eq(areas.id, promises.areaId))
+    .where(eq(promises.id, id))
+    .get();
+  if (!row) throw notFound("Medborgarlöftet");
+  const parent = row.area.parentId
+    ? db.select({ name: areas.name }).from(areas).where(eq(areas.id, row.area.parentId)).get()
+    : undefined;
+  const themeRows = db
+    .select()
+    .from(themes)
+    .where(eq(themes.promiseId, id))
+    .orderBy(asc(themes.position), asc(themes.id))
+    .all();
+  const themeName = new Map(themeRows.map((t) => [t.id, t.name]));
+  const commitmentRows = db
+    .select()
+    .from(commitments)
+    .where(eq(commitments.promiseId, id))
+    .orderBy(asc(commitments.position), asc(commitments.id))
+    .all();
+  const orgRows = commitmentRows.length
+    ? db
+        .select({ commitmentId: commitmentOrganisations.commitmentId, name: organisations.name })
+        .from(commitmentOrganisations)
+        .innerJoin(organisations, eq(organisations.id, commitmentOrganisations.organisationId))
+        .where(
+          inArray(
+            commitmentOrganisations.commitmentId,
+            commitmentRows.map((c) => c.id),
+          ),
+        )
+        .orderBy(asc(organisations.name))
+        .all()
+    : [];
+  return {
+    ...toSummary(row.promise, row.area.name),
+    areaParent: parent?.name ?? null,
+    summary: row.promise.summary,
+    contact: row.promise.contact,
+    themes: themeRows.map((t) => t.name),
+    commitments: commitmentRows.map((c) => ({
+      id: c.id,
+      promiseId: c.promiseId,
+      title: c.title,
+      description: c.description,
+      theme: c.themeId ? (themeName.get(c.themeId) ?? null) : null,
+      activityType: c.activityType,
+      unit: c.unit,
+      target: c.target,
+      cadence: c.cadence,
+      organisations: orgRows.filter((o) => o.commitmentId === c.id).map((o) => o.name),
+    })),
+  };
+}
+
+/** SPEC §4 POST /api/promises: the promise and all its commitments, or nothing. */
+export function createPromise({ db, input }: { db: Db; input: CreatePromise }): PromiseDetail {
+  const violations = promiseRuleViolations(db, input);
+  if (violations.length) throw ruleViolation(violations);
+
+  const slug = input.slug ?? slugify(input.title);
+  if (db.select({ id: promises.id }).from(promises).where(eq(promises.slug, slug)).get()) {
+    throw new AppError(409, "slug_taken", `Det finns redan ett medborgarlöfte med adressen "${slug}".`, [
+      { path: "slug", code: "slug_taken", message: `Slug "${slug}" används redan. Välj en annan.` },
+    ]);
+  }
+
+  const areaId = ensureArea(db, input.area, input.areaParent);
+  const promise = db
+    .insert(promises)
+    .values({
+      slug,
+      title: input.title,
+      areaId,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      summary: input.summary,
+      contact: input.contact,
+      status: input.status,
+      isExample: input.example,
+    })
+    .returning({ id: promises.id })
+    .get();
+
+  // A commitment's theme joins the promise's themes even if the caller forgot to list it.
+  const themeNames = [...new Set([...input.themes, ...input.commitments.flatMap((c) => (c.theme ? [c.theme] : []))])];
+  const themeIds = new Map<string, number>();
+  themeNames.forEach((name, position) => {
+    const theme = db.insert(themes).values({ promiseId: promise.id, name, position }).returning().get();
+    themeIds.set(name, theme.id);
+  });
+
+  input.commitments.forEach((c, position) => {
+    const commitment = db
+      .insert(commitments)
+      .values({
+        promiseId: promise.id,
+        position,
+        title: c.title,
+        description: c.description,
+        themeId: c.theme ? themeIds.get(c.theme) : null,
+        activityType: c.activityType,
+        unit: c.unit ?? "tillfällen",
+        target: c.target,
+        cadence: c.cadence,
+      })
+      .returning({ id: commitments.id })
+      .get();
+    for (const name of new Set(c.organisations)) {
+      db.insert(commitmentOrganisations)
+        .values({ commitmentId: commitment.id, organisationId: ensureOrganisation(db, name) })
+        .run();
+    }
+  });
+
+  return getPromise({ db, id: promise.id });
+}
+
+function promiseRuleViolations(db: Db, input: CreatePromise): RuleViolation[] {
+  const violations: RuleViolation[] = [];
+  if (input.endDate < input.startDate) {
+    violations.push({
+      path: "endDate",
+      code: "invalid_period",
+      message: `Slutdatumet ${input.endDate} ligger före startdatumet ${input.startDate}.`,
+    });
+  }
+  const knownTypes = new Set(
+    db
+      .select({ code: activityTypes.code })
+      .from(activityTypes)
+      .all()
+      .map((t) => t.code),
+  );
+  input.commitments.forEach((c, i) => {
+    if (!knownTypes.has(c.activityType)) {
+      violations.push({
+        path: `commitments.${i}.activityType`,
+        code: "unknown_activity_type",
+        message: `Aktivitetstypen "${c.activityType}" finns inte. Välj en av: ${[...knownTypes].join(", ")}.`,
+      });
+    }
+  });
+  violations.push(
+    ...personalDataViolations({
+      title: input.title,
+      summary: input.summary,
+      contact: input.contact,
+      ...Object.fromEntries(
+        input.commitments.flatMap((c, i) => [
+          [`commitments.${i}.title`, c.title],
+          [`commitments.${i}.description`, c.description],
+        ]),
+      ),
+    }),
+  );
+  return violations;
+}
+
+export function ensureArea(db: Db, name: string, parentName?: string | null): number {
+  const parentId = parentName ? ensureArea(db, parentName) : null;
+  const existing = db.select().from(areas).where(eq(areas.name, name)).get();
+  if (existing) {
+    if (parentId && !existing.parentId) db.update(areas).set({ parentId }).where(eq(areas.id, existing.id)).run();
+    return existing.id;
+  }
+  return db.insert(areas).values({ name, parentId }).returning({ id: areas.id }).get().id;
+}
+
+export function ensureOrganisation(db: Db, name: string): number {
+  const existing = db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)).get();
+  if (existing) return existing.id;
+  return db.insert(organisations).values({ name }).returning({ id: organisations.id }).get().id;
+}
+
+/** "Medborgarlöfte Nordost 2023–2024" → "medborgarlofte-nordost-2023-2024". */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 100)
+    .replace(/-+$/, "");
+  return slug || "medborgarlofte";
+}
+
+function toSummary(promise: PromiseRow, area: string): PromiseSummary {
+  return {
+    id: promise.id,
+    slug: promise.slug,
+    title: promise.title,
+    area,
+    startDate: promise.startDate,
+    endDate: promise.endDate,
+    status: promise.status,
+    example: promise.isExample,
+  };
+}

@@ -1,0 +1,105 @@
+import { localDateOfOccurredAt } from "@lofteskollen/domain";
+import { z } from "zod";
+import { IdSchema, LocalDateSchema, optionalText } from "./common";
+
+export const QUANTITY_MIN = 1;
+export const QUANTITY_MAX = 10_000;
+export const BATCH_MAX_ROWS = 10_000;
+
+export const OccurredAtSchema = z
+  .string({ error: "Ange när aktiviteten genomfördes (datum ÅÅÅÅ-MM-DD eller tidpunkt)." })
+  .trim()
+  .refine((value) => localDateOfOccurredAt(value) !== null, {
+    error: "Ange ett giltigt datum (ÅÅÅÅ-MM-DD) eller en tidpunkt med tidszon, t.ex. 2024-03-14T18:30:00+01:00.",
+  })
+  .meta({
+    description:
+      "When the activity happened: a local date YYYY-MM-DD (Europe/Stockholm) or an ISO 8601 timestamp with offset",
+    example: "2024-03-14T18:30:00+01:00",
+  });
+
+export const CreateActivitySchema = z
+  .object({
+    commitmentId: z
+      .number({ error: "Ange åtagandets id (commitmentId) som ett heltal." })
+      .int({ error: "Åtagandets id (commitmentId) måste vara ett heltal." })
+      .positive({ error: "Åtagandets id (commitmentId) måste vara ett positivt heltal." }),
+    occurredAt: OccurredAtSchema,
+    // The range 1–10 000 is a domain rule (422), checked after the shape (400).
+    quantity: z
+      .number({ error: "Antal (quantity) måste vara ett heltal." })
+      .int({ error: "Antal (quantity) måste vara ett heltal." })
+      .default(1)
+      .meta({ description: `How many, ${QUANTITY_MIN}–${QUANTITY_MAX}; default 1` }),
+    organisation: optionalText(200, "Aktören"),
+    place: optionalText(200, "Platsen"),
+    note: optionalText(2000, "Anteckningen"),
+  })
+  .meta({ id: "CreateActivity" });
+
+export const CreateActivityBatchSchema = z
+  .object({
+    activities: z
+      .array(CreateActivitySchema, { error: "Ange aktiviteterna som en lista (activities)." })
+      .min(1, { error: "Listan med aktiviteter är tom." })
+      .max(BATCH_MAX_ROWS, { error: `Högst ${BATCH_MAX_ROWS} aktiviteter per import.` }),
+  })
+  .meta({ id: "CreateActivityBatch" });
+
+export const VoidActivitySchema = z
+  .object({
+    reason: z
+      .string({ error: "Ange varför registreringen makuleras (reason)." })
+      .trim()
+      .min(1, { error: "Ange varför registreringen makuleras (reason)." })
+      .max(500, { error: "Anledningen får vara högst 500 tecken." }),
+  })
+  .meta({ id: "VoidActivity" });
+
+export const ActivitySchema = z
+  .object({
+    id: z.number().int(),
+    commitmentId: z.number().int(),
+    occurredAt: z.string(),
+    localDate: LocalDateSchema,
+    quantity: z.number().int(),
+    organisation: z.string().nullable(),
+    place: z.string().nullable(),
+    note: z.string().nullable(),
+    loggedBy: z.string(),
+    createdAt: z.string(),
+    demo: z.boolean(),
+    voidedAt: z.string().nullable(),
+    voidedBy: z.string().nullable(),
+    voidReason: z.string().nullable(),
+  })
+  .meta({ id: "Activity" });
+
+export const ActivityBatchResultSchema = z
+  .object({ created: z.number().int(), activities: z.array(ActivitySchema) })
+  .meta({ id: "ActivityBatchResult" });
+
+export const ListActivitiesQuerySchema = z.object({
+  commitmentId: IdSchema.optional(),
+  from: LocalDateSchema.optional(),
+  to: LocalDateSchema.optional(),
+  limit: z.coerce
+    .number({ error: "limit måste vara ett heltal 1–500." })
+    .int({ error: "limit måste vara ett heltal 1–500." })
+    .min(1, { error: "limit måste vara ett heltal 1–500." })
+    .max(500, { error: "limit måste vara ett heltal 1–500." })
+    .default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export const ActivityPageSchema = z
+  .object({ items: z.array(ActivitySchema), nextCursor: z.string().nullable() })
+  .meta({ id: "ActivityPage" });
+
+export const ActivityIdParamsSchema = z.object({ id: IdSchema });
+
+export type CreateActivityInput = z.input<typeof CreateActivitySchema>;
+export type CreateActivity = z.output<typeof CreateActivitySchema>;
+export type Activity = z.infer<typeof ActivitySchema>;
+export type ActivityPage = z.infer<typeof ActivityPageSchema>;
+export type ListActivitiesQuery = z.output<typeof ListActivitiesQuerySchema>;

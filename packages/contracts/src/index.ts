@@ -1,0 +1,4 @@
+export * from "./common";
+export * from "./promises";
+export * from "./activities";
+export * from "./progress";

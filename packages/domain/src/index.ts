@@ -1,0 +1,48 @@
+export type { LocalDate } from "./calendar/local-date";
+export {
+  PRODUCT_TIME_ZONE,
+  addDays,
+  compareLocalDates,
+  datePartsOf,
+  dayNumberOf,
+  daysInMonth,
+  daysInYear,
+  daysInclusive,
+  fromDayNumber,
+  isLeapYear,
+  isLocalDate,
+  localDateOfInstant,
+  localDateOfOccurredAt,
+  maxDate,
+  minDate,
+  parseInstant,
+  toDayNumber,
+  todayInStockholm,
+} from "./calendar/local-date";
+
+export type {
+  Cadence,
+  CommitmentProgress,
+  CommitmentProgressInput,
+  DailyTotal,
+  Period,
+  ProgressWindow,
+  Status,
+  Term,
+} from "./progress/types";
+export { CADENCES, STATUSES } from "./progress/types";
+export type { CadenceWindow } from "./progress/windows";
+export { splitPeriodIntoWindows } from "./progress/windows";
+export type { WindowStatusInput } from "./progress/status";
+export { AT_RISK_SHARE, STATUS_RANK, windowStatus } from "./progress/status";
+export { computeCommitmentProgress, dailyTotalsFromActivities } from "./progress/compute-progress";
+
+export { containsPersonalIdentityNumber, findPersonalIdentityNumbers } from "./privacy/personal-identity-number";
+
+export type { ActivityRuleInput, RuleViolation } from "./rules/activity-rules";
+export {
+  FUTURE_TOLERANCE_MS,
+  QUANTITY_RANGE,
+  activityRuleViolations,
+  personalDataViolations,
+} from "./rules/activity-rules";
