@@ -71,8 +71,6 @@ export function createApp({ store, now = () => new Date(), webDist }: AppOptions
     },
   });
 
-  api.notFound((c) => c.json(errorBody("not_found", `Det finns ingen sådan adress i API:t: ${c.req.method} ${c.req.path}`), 404));
-
   api.onError((err, c) => {
     if (err instanceof AppError) return c.json(err.toBody(), err.httpStatus);
     if (err instanceof HTTPException && err.status === 400) {
@@ -84,12 +82,17 @@ export function createApp({ store, now = () => new Date(), webDist }: AppOptions
   });
 
   const app = new OpenAPIHono().route("/api", routes);
+  app.notFound((c) =>
+    c.json(errorBody("not_found", `Det finns ingen sådan adress: ${c.req.method} ${c.req.path}`), 404),
+  );
 
   if (webDist && existsSync(join(webDist, "index.html"))) {
     const indexHtml = readFileSync(join(webDist, "index.html"), "utf8");
-    app.use("/*", serveStatic({ root: webDist }));
-    // Client-side routes: every other GET gets the app shell.
-    app.get("*", (c) => c.html(indexHtml));
+    const isApi = (path: string) => path === "/api" || path.startsWith("/api/");
+    const assets = serveStatic({ root: webDist });
+    app.use("/*", (c, next) => (isApi(c.req.path) ? next() : assets(c, next)));
+    // Client-side routes: every other GET gets the app shell (but an unknown API path stays a JSON 404).
+    app.get("*", (c, next) => (isApi(c.req.path) ? next() : c.html(indexHtml)));
   }
 
   return app;

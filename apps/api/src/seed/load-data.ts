@@ -82,11 +82,12 @@ export function loadData({ store, dataDir, demo, now, log = () => {} }: LoadOpti
   if (!demo) return;
 
   const today = todayInStockholm(now);
+  // Real promises first (oldest period first), the invented example last.
   const files = readdirSync(join(dataDir, "promises"))
     .filter((f) => f.endsWith(".json"))
-    .sort();
-  for (const file of files) {
-    const raw = PromiseFile.parse(read(join("promises", file)));
+    .map((file) => PromiseFile.parse(read(join("promises", file))))
+    .sort((a, b) => Number(Boolean(a.relativePeriod)) - Number(Boolean(b.relativePeriod)) || (a.startDate ?? "").localeCompare(b.startDate ?? ""));
+  for (const raw of files) {
     const loaded = once(`promise:${raw.slug}`, (tx) => {
       if (tx.select().from(promises).where(eq(promises.slug, raw.slug)).get()) return; // made by hand: keep it
       const body = toPromiseBody(raw, today);

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { createTestApp } from "./test-support/test-app";
+
+describe("the API app", () => {
+  it("answers the health check", async () => {
+    const t = createTestApp();
+    const response = await t.request("GET", "/api/health");
+    expect(response).toMatchObject({ status: 200, body: { status: "ok" } });
+  });
+
+  it("serves an OpenAPI document that describes every endpoint of the contract", async () => {
+    const t = createTestApp();
+    const response = await t.request("GET", "/api/openapi.json");
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toBe("3.1.0");
+    expect(Object.keys(response.body.paths).sort()).toEqual([
+      "/activities",
+      "/activities/batch",
+      "/activities/{id}/void",
+      "/activity-types",
+      "/health",
+      "/promises",
+      "/promises/{id}",
+      "/promises/{id}/progress",
+    ]);
+    expect(response.body.paths["/activities"].post.responses).toHaveProperty("422");
+    expect(response.body.components.schemas).toHaveProperty("CreateActivity");
+  });
+
+  it("answers an unknown API path with a JSON 404", async () => {
+    const t = createTestApp();
+    const response = await t.request("GET", "/api/nope");
+    expect(response.status).toBe(404);
+    expect(response.body.error.code).toBe("not_found");
+  });
+
+  it("lists the activity types that always exist", async () => {
+    const t = createTestApp();
+    const response = await t.request("GET", "/api/activity-types");
+    expect(response.body.map((a: { code: string }) => a.code).sort()).toEqual(
+      ["hotspot_patrol", "meeting_place_activity", "other", "outreach", "parent_education", "safety_walk", "samverkan_meeting", "sspf_meeting"],
+    );
+  });
+});

@@ -1,0 +1,65 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createExamplePromise, createTestApp } from "../test-support/test-app";
+
+describe("the daily totals rollup", () => {
+  it("always equals the sum of the non-voided activities, whatever is logged and voided", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            fc.record({ kind: fc.constant("log" as const), day: fc.integer({ min: 0, max: 120 }), quantity: fc.integer({ min: 1, max: 50 }), commitment: fc.integer({ min: 0, max: 1 }) }),
+            fc.record({ kind: fc.constant("void" as const), pick: fc.nat() }),
+          ),
+          { maxLength: 40 },
+        ),
+        async (operations) => {
+          const t = createTestApp();
+          const ids = await createExamplePromise(t);
+          const created: number[] = [];
+          for (const op of operations) {
+            if (op.kind === "log") {
+              const date = new Date(Date.UTC(2024, 1, 27 + op.day)).toISOString().slice(0, 10);
+              const response = await t.request("POST", "/api/activities", { commitmentId: op.commitment ? ids.termly : ids.yearly, occurredAt: date, quantity: op.quantity });
+              created.push(response.body.id);
+            } else if (created.length) {
+              await t.request("POST", `/api/activities/${created[op.pick % created.length]}/void`, { reason: "Fel" });
+            }
+          }
+          const expected = t.store.sqlite
+            .prepare("SELECT commitment_id, local_date, sum(quantity) AS quantity, count(*) AS n FROM activities WHERE voided_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2")
+            .all();
+          const rollup = t.store.sqlite
+            .prepare("SELECT commitment_id, local_date, quantity, activity_count AS n FROM commitment_daily_totals WHERE activity_count > 0 ORDER BY 1, 2")
+            .all();
+          expect(rollup).toEqual(expected);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it("refuses to delete or edit an activity at the database level", async () => {
+    const t = createTestApp();
+    const ids = await createExamplePromise(t);
+    const a = await t.request("POST", "/api/activities", { commitmentId: ids.yearly, occurredAt: "2024-03-01" });
+    expect(() => t.store.sqlite.prepare("DELETE FROM activities WHERE id = ?").run(a.body.id)).toThrow(/never deleted/);
+    expect(() => t.store.sqlite.prepare("UPDATE activities SET quantity = 5 WHERE id = ?").run(a.body.id)).toThrow(/not edited/);
+    t.store.sqlite.prepare("UPDATE activities SET voided_at = 'x' WHERE id = ?").run(a.body.id);
+    expect(() => t.store.sqlite.prepare("UPDATE activities SET voided_at = NULL WHERE id = ?").run(a.body.id)).toThrow(/stays voided/);
+  });
+
+  it("runs with WAL, foreign keys and synchronous=FULL on a file database", async () => {
+    const { mkdtempSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { openStore } = await import("./client");
+    const dir = mkdtempSync(join(tmpdir(), "lofteskollen-"));
+    const store = openStore(join(dir, "test.db"));
+    expect(store.sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(store.sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(store.sqlite.pragma("synchronous", { simple: true })).toBe(2);
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
