@@ -16,6 +16,16 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
   console.log(`Löfteskollen körs på http://localhost:${info.port} (databas: ${env.DATABASE_PATH})`);
 });
 
+server.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EADDRINUSE") {
+    console.error(`Porten ${env.PORT} används redan av ett annat program. Stoppa det, eller starta med en annan port: PORT=8788 npm start`);
+  } else {
+    console.error("Servern kunde inte starta:", error.message);
+  }
+  store.close();
+  process.exit(1);
+});
+
 // Close the database cleanly so the WAL is checkpointed and nothing is left half-written.
 const shutdown = () => {
   server.close(() => {

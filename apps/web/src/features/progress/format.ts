@@ -1,0 +1,124 @@
+import type { CommitmentProgress, ProgressWindow } from "@lofteskollen/contracts";
+
+export type Status = CommitmentProgress["status"];
+export type Cadence = CommitmentProgress["cadence"];
+
+/** A translation function: i18next's `t`, narrowed to what these helpers use. */
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+/** The i18next language code → the locale for numbers and month names. */
+export function localeOf(language: string): string {
+  return language.startsWith("en") ? "en-GB" : "sv-SE";
+}
+
+/**
+ * Status is never told by colour alone: every status has an icon and a text (i18n key
+ * `status.<status>`); `tone` only picks the colour.
+ */
+export type Tone = "good" | "warn" | "bad" | "neutral";
+
+const STATUS_LOOK: Record<Status, { icon: string; tone: Tone }> = {
+  met: { icon: "✓", tone: "good" },
+  on_track: { icon: "▲", tone: "good" },
+  at_risk: { icon: "!", tone: "warn" },
+  behind: { icon: "▼", tone: "bad" },
+  missed: { icon: "✗", tone: "bad" },
+  upcoming: { icon: "○", tone: "neutral" },
+  tracking: { icon: "•", tone: "neutral" },
+};
+
+/** Most urgent first: the order of the status summary. */
+export const STATUS_ORDER: readonly Status[] = ["behind", "missed", "at_risk", "on_track", "met", "upcoming", "tracking"];
+
+export function statusLook(status: Status): { icon: string; tone: Tone; labelKey: string } {
+  return { ...STATUS_LOOK[status], labelKey: `status.${status}` };
+}
+
+// Targets are exact floats (a pro-rated window gets e.g. 84.426…). Shown rounded up, so that
+// reaching the shown number always means reaching the target; the tolerance keeps a float
+// such as 200.00000000000003 from showing as 201.
+const FLOAT_TOLERANCE = 1e-9;
+
+/** A target (or expected count) as a whole number, rounded up. */
+export function roundTargetUp(value: number): number {
+  return Math.ceil(value - FLOAT_TOLERANCE);
+}
+
+/** A count as a whole number in the locale's format ("3 500" in Swedish). */
+export function formatCount(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.round(value));
+}
+
+/** A target rounded up, in the locale's format. */
+export function formatTarget(value: number, locale: string): string {
+  return formatCount(roundTargetUp(value), locale);
+}
+
+/**
+ * The pace needed per week: one decimal below 10 ("0,4", "3,8"), whole numbers above; rounded
+ * up either way, so the pace shown is always enough.
+ */
+export function formatPerWeek(value: number, locale: string): string {
+  if (value < 10) {
+    const tenths = Math.ceil(value * 10 - FLOAT_TOLERANCE) / 10;
+    return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(tenths);
+  }
+  return formatCount(roundTargetUp(value), locale);
+}
+
+/** What is left to reach a window's target, as a whole number (0 when reached). */
+export function remainingToTarget(window: Pick<ProgressWindow, "target" | "actual">): number | null {
+  if (window.target === null) return null;
+  return Math.max(0, roundTargetUp(window.target) - window.actual);
+}
+
+function parseLocalDate(date: string): { year: number; month: number } {
+  const [year = Number.NaN, month = Number.NaN] = date.split("-").map(Number);
+  return { year, month };
+}
+
+/**
+ * The name of the window a commitment is measured over: "2026", "ht 2026", "november 2026",
+ * "hela perioden". Terms are named by when they start (the term calendar puts vt in the
+ * spring, ht from August).
+ */
+export function windowLabel(cadence: Cadence, window: Pick<ProgressWindow, "start">, t: Translate, locale: string): string {
+  const { year, month } = parseLocalDate(window.start);
+  switch (cadence) {
+    case "period":
+      return t("window.period");
+    case "year":
+      return String(year);
+    case "term":
+      return t(month <= 7 ? "window.springTerm" : "window.autumnTerm", { year });
+    case "month":
+      return new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(
+        new Date(Date.UTC(year, month - 1, 1)),
+      );
+  }
+}
+
+/**
+ * The window whose figures explain the commitment's status (SPEC §4): the current one; when no
+ * window contains the date (between terms, after the period), the last that ended before it;
+ * before the period, the first.
+ */
+export function displayWindow(commitment: Pick<CommitmentProgress, "current" | "windows">, asOf: string): ProgressWindow | null {
+  if (commitment.current) return commitment.current;
+  const ended = commitment.windows.filter((window) => window.end < asOf);
+  return ended.at(-1) ?? commitment.windows[0] ?? null;
+}
+
+/** How many commitments have each status, most urgent first; statuses nobody has are left out. */
+export function countByStatus(commitments: readonly Pick<CommitmentProgress, "status">[]): { status: Status; count: number }[] {
+  return STATUS_ORDER.map((status) => ({
+    status,
+    count: commitments.filter((commitment) => commitment.status === status).length,
+  })).filter((entry) => entry.count > 0);
+}
+
+/** Share of the target reached, 0–1 (capped), for the progress bar; null without a target. */
+export function shareOfTarget(value: number, target: number | null): number | null {
+  if (target === null || target <= 0) return null;
+  return Math.min(1, Math.max(0, value / target));
+}

@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { progressQueries } from "./queries";
+
+describe("progressQueries", () => {
+  it("keys a promise's progress by promise and date, under the general progress key", () => {
+    const key = progressQueries.promise(7, "2026-11-22").queryKey;
+    expect(key).toEqual(["progress", "promise", 7, { asOf: "2026-11-22" }]);
+    expect(key.slice(0, 2)).toEqual([...progressQueries.promises()]);
+  });
+
+  it("gives another date another key", () => {
+    expect(progressQueries.promise(7, "2026-11-21").queryKey).not.toEqual(progressQueries.promise(7, "2026-11-22").queryKey);
+  });
+});
