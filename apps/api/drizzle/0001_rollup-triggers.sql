@@ -1,3 +1,17 @@
+-- The rollup is read and upserted by its primary key only: WITHOUT ROWID keeps it in one b-tree
+-- (https://www.sqlite.org/withoutrowid.html). drizzle-kit cannot declare that, hence this rebuild
+-- of the still-empty table.
+DROP TABLE `commitment_daily_totals`;
+--> statement-breakpoint
+CREATE TABLE `commitment_daily_totals` (
+	`commitment_id` integer NOT NULL,
+	`local_date` text NOT NULL,
+	`quantity` integer NOT NULL,
+	`activity_count` integer NOT NULL,
+	PRIMARY KEY(`commitment_id`, `local_date`),
+	FOREIGN KEY (`commitment_id`) REFERENCES `commitments`(`id`) ON UPDATE no action ON DELETE no action
+) WITHOUT ROWID;
+--> statement-breakpoint
 -- Daily totals per commitment, kept in the same transaction as every insert and void of an
 -- activity. Triggers rather than application code, so no writer (API, import, seed, a future
 -- script) can forget them. Activities are never deleted and never edited: a mistake is voided.

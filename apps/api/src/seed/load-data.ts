@@ -50,29 +50,29 @@ export type LoadOptions = {
  */
 export function loadData({ store, dataDir, demo, now, log = () => {} }: LoadOptions) {
   const read = (file: string) => JSON.parse(readFileSync(join(dataDir, file), "utf8")) as unknown;
-  const once = (name: string, work: (tx: Db) => void) =>
-    store.db.transaction((tx) => {
-      if (tx.select().from(seedRuns).where(eq(seedRuns.name, name)).get()) return false;
-      work(tx);
-      tx.insert(seedRuns).values({ name }).run();
+  const once = (name: string, work: (db: Db) => void) =>
+    store.sqlite.transaction(() => {
+      if (store.db.select().from(seedRuns).where(eq(seedRuns.name, name)).get()) return false;
+      work(store.db);
+      store.db.insert(seedRuns).values({ name }).run();
       return true;
-    });
+    })();
 
-  once("reference:activity-types", (tx) => {
+  once("reference:activity-types", (db) => {
     for (const type of ActivityTypesFile.parse(read("activity-types.json"))) {
-      tx.insert(activityTypes).values(type).onConflictDoNothing().run();
+      db.insert(activityTypes).values(type).onConflictDoNothing().run();
     }
   });
-  once("reference:organisations", (tx) => {
+  once("reference:organisations", (db) => {
     for (const org of OrganisationsFile.parse(read("organisations.json"))) {
-      tx.insert(organisations).values(org).onConflictDoNothing().run();
+      db.insert(organisations).values(org).onConflictDoNothing().run();
     }
   });
-  once("reference:term-calendar", (tx) => {
+  once("reference:term-calendar", (db) => {
     const calendar = TermCalendarFile.parse(read("term-calendar.json"));
     for (let year = calendar.fromYear; year <= calendar.toYear; year += 1) {
       for (const term of calendar.terms) {
-        tx.insert(terms)
+        db.insert(terms)
           .values({ name: `${term.name} ${year}`, startDate: `${year}-${term.start}`, endDate: `${year}-${term.end}` })
           .onConflictDoNothing()
           .run();
@@ -88,11 +88,11 @@ export function loadData({ store, dataDir, demo, now, log = () => {} }: LoadOpti
     .map((file) => PromiseFile.parse(read(join("promises", file))))
     .sort((a, b) => Number(Boolean(a.relativePeriod)) - Number(Boolean(b.relativePeriod)) || (a.startDate ?? "").localeCompare(b.startDate ?? ""));
   for (const raw of files) {
-    const loaded = once(`promise:${raw.slug}`, (tx) => {
-      if (tx.select().from(promises).where(eq(promises.slug, raw.slug)).get()) return; // made by hand: keep it
+    const loaded = once(`promise:${raw.slug}`, (db) => {
+      if (db.select().from(promises).where(eq(promises.slug, raw.slug)).get()) return; // made by hand: keep it
       const body = toPromiseBody(raw, today);
-      const created = createPromise({ db: tx, input: CreatePromiseSchema.parse(body) });
-      const termCalendar: Term[] = tx
+      const created = createPromise({ db, input: CreatePromiseSchema.parse(body) });
+      const termCalendar: Term[] = db
         .select({ name: terms.name, start: terms.startDate, end: terms.endDate })
         .from(terms)
         .orderBy(asc(terms.startDate))
@@ -108,7 +108,7 @@ export function loadData({ store, dataDir, demo, now, log = () => {} }: LoadOpti
           places: raw.demoPlaces,
           seed: seedOf(`${raw.slug}#${i}`),
         });
-        if (rows.length) createActivityBatch({ db: tx, inputs: rows, now, actor: { loggedBy: "demo", demo: true } });
+        if (rows.length) createActivityBatch({ db, inputs: rows, now, actor: { loggedBy: "demo", demo: true } });
       });
     });
     if (loaded) log(`Demodata: laddade ${raw.slug}`);

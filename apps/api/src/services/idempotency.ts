@@ -1,8 +1,22 @@
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
-import type { Db } from "../db/client";
+import { eq, sql } from "drizzle-orm";
+import { type Db, preparedPerDb } from "../db/client";
 import { idempotencyKeys } from "../db/schema";
 import { AppError } from "../lib/errors";
+
+const statements = preparedPerDb((db) => ({
+  find: db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, sql.placeholder("key"))).prepare(),
+  remember: db
+    .insert(idempotencyKeys)
+    .values({
+      key: sql.placeholder("key"),
+      route: sql.placeholder("route"),
+      requestHash: sql.placeholder("requestHash"),
+      statusCode: sql.placeholder("statusCode"),
+      responseBody: sql.placeholder("responseBody"),
+    })
+    .prepare(),
+}));
 
 export type StoredResponse = { status: 200 | 201; body: unknown; replayed: boolean };
 
@@ -29,7 +43,7 @@ function canonicalJson(value: unknown): string {
  * Failed requests are not remembered: they wrote nothing, so a retry may succeed.
  */
 export function withIdempotency(
-  tx: Db,
+  db: Db,
   key: string | undefined,
   route: string,
   body: unknown,
@@ -37,7 +51,7 @@ export function withIdempotency(
 ): StoredResponse {
   if (!key) return { ...create(), replayed: false };
   const requestHash = hashRequest(route, body);
-  const existing = tx.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key)).get();
+  const existing = statements(db).find.get({ key });
   if (existing) {
     if (existing.route !== route || existing.requestHash !== requestHash) {
       throw new AppError(
@@ -54,8 +68,12 @@ export function withIdempotency(
     };
   }
   const result = create();
-  tx.insert(idempotencyKeys)
-    .values({ key, route, requestHash, statusCode: result.status, responseBody: JSON.stringify(result.body) })
-    .run();
+  statements(db).remember.run({
+    key,
+    route,
+    requestHash,
+    statusCode: result.status,
+    responseBody: JSON.stringify(result.body),
+  });
   return { ...result, replayed: false };
 }

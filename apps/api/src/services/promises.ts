@@ -173,17 +173,15 @@ function promiseRuleViolations(db: Db, input: CreatePromise): RuleViolation[] {
     }
   });
   violations.push(
-    ...personalDataViolations({
-      title: input.title,
-      summary: input.summary,
-      contact: input.contact,
-      ...Object.fromEntries(
-        input.commitments.flatMap((c, i) => [
-          [`commitments.${i}.title`, c.title],
-          [`commitments.${i}.description`, c.description],
-        ]),
-      ),
-    }),
+    ...personalDataViolations([
+      ["title", input.title],
+      ["summary", input.summary],
+      ["contact", input.contact],
+      ...input.commitments.flatMap((c, i) => [
+        [`commitments.${i}.title`, c.title] as const,
+        [`commitments.${i}.description`, c.description] as const,
+      ]),
+    ]),
   );
   return violations;
 }

@@ -8,12 +8,12 @@ describe("the group-commit write queue", () => {
     const store = openStore(":memory:");
     const queue = createWriteQueue(store);
     const results = await Promise.allSettled([
-      queue.run((tx) => tx.insert(areas).values({ name: "Angered" }).run()),
-      queue.run((tx) => {
-        tx.insert(areas).values({ name: "Bergsjön" }).run();
+      queue.run(() => store.db.insert(areas).values({ name: "Angered" }).run()),
+      queue.run(() => {
+        store.db.insert(areas).values({ name: "Bergsjön" }).run();
         throw new Error("refused");
       }),
-      queue.run((tx) => tx.insert(areas).values({ name: "Gårdsten" }).run()),
+      queue.run(() => store.db.insert(areas).values({ name: "Gårdsten" }).run()),
     ]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect(store.db.select({ name: areas.name }).from(areas).all().map((a) => a.name)).toEqual(["Angered", "Gårdsten"]);
@@ -24,8 +24,8 @@ describe("the group-commit write queue", () => {
     const queue = createWriteQueue(store);
     store.sqlite.close(); // the database is gone: the shared transaction cannot start
     const results = await Promise.allSettled([
-      queue.run((tx) => tx.insert(areas).values({ name: "A" }).run()),
-      queue.run((tx) => tx.insert(areas).values({ name: "B" }).run()),
+      queue.run(() => store.db.insert(areas).values({ name: "A" }).run()),
+      queue.run(() => store.db.insert(areas).values({ name: "B" }).run()),
     ]);
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
   });
@@ -33,7 +33,7 @@ describe("the group-commit write queue", () => {
   it("splits a long queue into several commits without losing a write", async () => {
     const store = openStore(":memory:");
     const queue = createWriteQueue(store, 7);
-    await Promise.all(Array.from({ length: 50 }, (_, i) => queue.run((tx) => tx.insert(areas).values({ name: `Område ${i}` }).run())));
+    await Promise.all(Array.from({ length: 50 }, (_, i) => queue.run(() => store.db.insert(areas).values({ name: `Område ${i}` }).run())));
     expect(store.db.select().from(areas).all()).toHaveLength(50);
   });
 });

@@ -1,14 +1,17 @@
-import type { Db, Store } from "../db/client";
+import type { Store } from "../db/client";
 
 type Job = {
-  work: (tx: Db) => unknown;
+  work: () => unknown;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 };
 
 export type WriteQueue = {
-  /** Runs `work` inside a transaction; resolves once that transaction is durably committed. */
-  run<T>(work: (tx: Db) => T): Promise<T>;
+  /**
+   * Runs `work` inside a write transaction on the store's connection (drizzle queries on
+   * `store.db` inside it belong to it); resolves once that transaction is durably committed.
+   */
+  run<T>(work: () => T): Promise<T>;
 };
 
 /**
@@ -16,32 +19,34 @@ export type WriteQueue = {
  * transaction (one WAL sync instead of one per request). Each write runs in its own savepoint,
  * so a write that throws rolls back alone and its caller gets the error; the others commit.
  * No caller hears "done" before the shared COMMIT has returned.
- * See https://www.sqlite.org/lang_savepoint.html
+ * better-sqlite3 turns a nested transaction function into a savepoint:
+ * https://github.com/WiseLibs/better-sqlite3/blob/master/docs/api.md#transactionfunction---function
  */
-export function createWriteQueue(store: Pick<Store, "db">, maxJobsPerCommit = 500): WriteQueue {
+export function createWriteQueue(store: Pick<Store, "sqlite">, maxJobsPerCommit = 500): WriteQueue {
   let pending: Job[] = [];
   let scheduled = false;
+
+  const inSavepoint = store.sqlite.transaction((work: () => unknown) => work());
+  type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+  const runGroup = store.sqlite.transaction((jobs: Job[]) =>
+    jobs.map((job): Outcome => {
+      try {
+        return { ok: true, value: inSavepoint(job.work) };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    }),
+  );
 
   const flush = () => {
     scheduled = false;
     const jobs = pending.splice(0, maxJobsPerCommit);
     if (pending.length > 0) schedule();
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    let outcomes: Outcome[];
     try {
-      store.db.transaction(
-        (tx) => {
-          for (const job of jobs) {
-            try {
-              outcomes.push({ ok: true, value: tx.transaction((savepoint) => job.work(savepoint)) });
-            } catch (error) {
-              outcomes.push({ ok: false, error });
-            }
-          }
-        },
-        { behavior: "immediate" },
-      );
+      outcomes = runGroup.immediate(jobs);
     } catch (error) {
-      // The commit itself failed (disk full, I/O): nothing of this group was stored.
+      // The transaction itself failed (disk full, I/O): nothing of this group was stored.
       for (const job of jobs) job.reject(error);
       return;
     }
@@ -59,7 +64,7 @@ export function createWriteQueue(store: Pick<Store, "db">, maxJobsPerCommit = 50
   };
 
   return {
-    run<T>(work: (tx: Db) => T) {
+    run<T>(work: () => T) {
       return new Promise<T>((resolve, reject) => {
         pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
         schedule();

@@ -11,6 +11,8 @@ import Personnummer from "personnummer";
 const CANDIDATE_PATTERN =
   /(?<!\d)(?:(?:18|19|20)\d{6}[-+\u2010\u2011\u2012\u2013\u2212]?\d{4}|\d{6}[-+\u2010\u2011\u2012\u2013\u2212]?\d{4})(?!\d)/g;
 
+const SIX_DIGITS = /\d{6}/;
+
 const DASH_VARIANTS = /[\u2010\u2011\u2012\u2013\u2212]/;
 
 /**
@@ -21,6 +23,8 @@ const DASH_VARIANTS = /[\u2010\u2011\u2012\u2013\u2212]/;
  * (dates, phone numbers, postcodes) pass unless they happen to be a valid number.
  */
 export function findPersonalIdentityNumbers(text: string): string[] {
+  // Every form starts with six digits in a row; most texts have none, and this test is cheap.
+  if (!SIX_DIGITS.test(text)) return [];
   const found: string[] = [];
   for (const [candidate] of text.matchAll(CANDIDATE_PATTERN)) {
     if (Personnummer.valid(candidate.replace(DASH_VARIANTS, "-"))) found.push(candidate);

@@ -21,12 +21,13 @@ export type ActivityRuleInput = {
   period: Period;
   promiseStatus: "draft" | "published" | "archived";
   now: Date;
+  /** The local date of occurredAt, when the caller has computed it already. */
+  localDate?: LocalDate | null;
 };
 
 /** SPEC §4 (422 rules) for one activity; an empty list means the activity may be stored. */
-export function activityRuleViolations(input: ActivityRuleInput, prefix = ""): RuleViolation[] {
+export function activityRuleViolations(input: ActivityRuleInput): RuleViolation[] {
   const violations: RuleViolation[] = [];
-  const at = (field: string) => `${prefix}${field}`;
 
   if (
     !Number.isInteger(input.quantity) ||
@@ -34,7 +35,7 @@ export function activityRuleViolations(input: ActivityRuleInput, prefix = ""): R
     input.quantity > QUANTITY_RANGE.max
   ) {
     violations.push({
-      path: at("quantity"),
+      path: "quantity",
       code: "quantity_out_of_range",
       message: `Antalet måste vara mellan ${QUANTITY_RANGE.min} och 10 000 (var ${input.quantity}).`,
     });
@@ -42,23 +43,23 @@ export function activityRuleViolations(input: ActivityRuleInput, prefix = ""): R
 
   if (input.promiseStatus === "archived") {
     violations.push({
-      path: at("commitmentId"),
+      path: "commitmentId",
       code: "promise_archived",
       message: "Medborgarlöftet är arkiverat: nya aktiviteter kan inte registreras på det.",
     });
   }
 
-  const localDate = localDateOfOccurredAt(input.occurredAt);
+  const localDate = input.localDate ?? localDateOfOccurredAt(input.occurredAt);
   if (localDate === null) return violations; // the shape check (400) reports this one
   if (isInFuture(input.occurredAt, localDate, input.now)) {
     violations.push({
-      path: at("occurredAt"),
+      path: "occurredAt",
       code: "in_future",
       message: `Aktiviteten kan inte registreras i förväg: ${input.occurredAt} har inte hänt än.`,
     });
   } else if (localDate < input.period.start || localDate > input.period.end) {
     violations.push({
-      path: at("occurredAt"),
+      path: "occurredAt",
       code: "outside_period",
       message: `Datumet ${localDate} ligger utanför löftets period ${input.period.start} – ${input.period.end}.`,
     });
@@ -70,15 +71,25 @@ function isInFuture(occurredAt: string, localDate: LocalDate, now: Date): boolea
   const instant = parseInstant(occurredAt);
   if (instant) return instant.getTime() > now.getTime() + FUTURE_TOLERANCE_MS;
   // A plain date is the whole local day: it is in the future once it is after today.
-  return localDate > todayInStockholm(now);
+  return localDate > todayAt(now);
+}
+
+// A batch checks thousands of rows against one clock reading; formatting it once is enough.
+let lastToday = { time: Number.NaN, today: "" };
+function todayAt(now: Date): LocalDate {
+  if (lastToday.time !== now.getTime()) lastToday = { time: now.getTime(), today: todayInStockholm(now) };
+  return lastToday.today;
 }
 
 /**
- * SPEC §5: no personal identity numbers in free text. `fields` maps a field path to its text.
+ * SPEC §5: no personal identity numbers in free text. `fields` pairs a field path with its text.
+ * (Pairs rather than an object keyed by path: a batch would build thousands of one-off shapes.)
  */
-export function personalDataViolations(fields: Record<string, string | null | undefined>): RuleViolation[] {
+export function personalDataViolations(
+  fields: readonly (readonly [path: string, text: string | null | undefined])[],
+): RuleViolation[] {
   const violations: RuleViolation[] = [];
-  for (const [path, text] of Object.entries(fields)) {
+  for (const [path, text] of fields) {
     if (text && containsPersonalIdentityNumber(text)) {
       violations.push({
         path,

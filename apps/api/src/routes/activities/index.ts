@@ -48,10 +48,10 @@ export const activityRoutes = createRouter()
       const input = c.req.valid("json");
       const key = c.req.valid("header")["idempotency-key"];
       const now = c.var.now();
-      const result = await c.var.writes.run((tx) =>
-        withIdempotency(tx, key, "POST /api/activities", input, () => ({
+      const result = await c.var.writes.run(() =>
+        withIdempotency(c.var.store.db, key, "POST /api/activities", input, () => ({
           status: 201,
-          body: createActivity({ db: tx, input, now, actor: apiActor }),
+          body: createActivity({ db: c.var.store.db, input, now, actor: apiActor }),
         })),
       );
       return c.json(result.body as Activity, 201, result.replayed ? replayHeader : {});
@@ -76,9 +76,9 @@ export const activityRoutes = createRouter()
       const { activities } = c.req.valid("json");
       const key = c.req.valid("header")["idempotency-key"];
       const now = c.var.now();
-      const result = await c.var.writes.run((tx) =>
-        withIdempotency(tx, key, "POST /api/activities/batch", activities, () => {
-          const created = createActivityBatch({ db: tx, inputs: activities, now, actor: apiActor });
+      const result = await c.var.writes.run(() =>
+        withIdempotency(c.var.store.db, key, "POST /api/activities/batch", activities, () => {
+          const created = createActivityBatch({ db: c.var.store.db, inputs: activities, now, actor: apiActor });
           return { status: 201, body: { created: created.length, activities: created } };
         }),
       );
@@ -124,7 +124,7 @@ export const activityRoutes = createRouter()
       const { id } = c.req.valid("param");
       const { reason } = c.req.valid("json");
       const now = c.var.now();
-      const activity = await c.var.writes.run((tx) => voidActivity({ db: tx, id, reason, now, actor: apiActor }));
+      const activity = await c.var.writes.run(() => voidActivity({ db: c.var.store.db, id, reason, now, actor: apiActor }));
       return c.json(activity, 200);
     },
   );

@@ -41,7 +41,7 @@ export const promiseRoutes = createRouter()
     }),
     async (c) => {
       const input = c.req.valid("json");
-      const promise = await c.var.writes.run((tx) => createPromise({ db: tx, input }));
+      const promise = await c.var.writes.run(() => createPromise({ db: c.var.store.db, input }));
       return c.json(promise, 201);
     },
   )

@@ -1,0 +1,743 @@
+/**
+ * Löfteskollen API benchmark (`pnpm bench` from the repository root). A benchmark, not a test:
+ * it measures and reports, and fails only when the harness itself goes wrong.
+ *
+ * 1. Progress latency at 200 000, 1 000 000 and 2 000 000 activities (10 commitments, 2 years).
+ * 2. Single-activity POST /api/activities at 20 connections, beside a bare Hono + SQLite insert.
+ * 3. Batch import (POST /api/activities/batch) with batches of 1 000 and 5 000 rows.
+ *
+ * Servers run in child processes (this file, forked with `--child`), the load generator in this
+ * process, so client and server do not share one event loop. All traffic goes to 127.0.0.1;
+ * databases live in a temporary folder that is removed at the end.
+ */
+import { type ChildProcess, fork } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { Hono } from "hono";
+import { createApp } from "../apps/api/src/app";
+import { openStore, type Store } from "../apps/api/src/db/client";
+import { loadData } from "../apps/api/src/seed/load-data";
+import { getPromiseProgress } from "../apps/api/src/services/progress";
+
+const HOST = "127.0.0.1";
+const DATA_DIR = fileURLToPath(new URL("../data", import.meta.url));
+const RESULTS_DIR = fileURLToPath(new URL("./results", import.meta.url));
+const SELF = fileURLToPath(import.meta.url);
+
+const PERIOD = { start: "2024-01-01", end: "2025-12-31" } as const;
+const AS_OF = "2025-12-31";
+const PROGRESS_SIZES = [200_000, 1_000_000, 2_000_000] as const;
+const LOAD_TX_ROWS = 100_000;
+const PROGRESS_WARMUP = 50;
+const PROGRESS_REQUESTS = 300;
+const PROGRESS_CANNON_SECONDS = 5;
+const POST_CONNECTIONS = 20;
+const POST_SECONDS = 10;
+const POST_ROUNDS = 2;
+const BATCH_PLAN = [
+  { size: 1_000, batches: 100 },
+  { size: 5_000, batches: 20 },
+] as const;
+const WATCHDOG_MS = 20 * 60 * 1000;
+/** BENCH_ONLY=progress,post,batch runs only those parts (default: all). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? "progress,post,batch").split(",").map((part) => part.trim()));
+/** BENCH_CPU_PROF=DIR writes a V8 CPU profile of every server child into DIR (open in Chrome DevTools). */
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
+
+// ---------------------------------------------------------------------------------------------
+// Child processes: the servers under test.
+// ---------------------------------------------------------------------------------------------
+
+type ToChild = { type: "count"; id: number } | { type: "stop" };
+type FromChild = { type: "ready"; port: number } | { type: "count"; id: number; value: number };
+
+function isFromChild(value: unknown): value is FromChild {
+  if (typeof value !== "object" || value === null || !("type" in value)) return false;
+  const message = value as { type: unknown; port?: unknown; id?: unknown; value?: unknown };
+  if (message.type === "ready") return typeof message.port === "number";
+  if (message.type === "count") return typeof message.id === "number" && typeof message.value === "number";
+  return false;
+}
+
+function send(message: FromChild) {
+  process.send?.(message);
+}
+
+/** `--child app FILE`: the real app; `--child bare FILE`: Hono inserting one row, no validation. */
+function runChild(role: string | undefined, file: string | undefined) {
+  if (!file) throw new Error("child needs a database file");
+  let count: () => number;
+  let close: () => void;
+  let fetchHandler: (request: Request) => Response | Promise<Response>;
+
+  if (role === "app") {
+    const store = openStore(file);
+    const app = createApp({ store });
+    const statement = store.sqlite.prepare("SELECT count(*) AS n FROM activities");
+    count = () => (statement.get() as { n: number }).n;
+    close = () => store.close();
+    fetchHandler = app.fetch;
+  } else if (role === "bare") {
+    const sqlite = new Database(file);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = FULL");
+    sqlite.exec(`CREATE TABLE IF NOT EXISTS rows (
+      id INTEGER PRIMARY KEY,
+      commitment_id INTEGER NOT NULL,
+      occurred_at TEXT NOT NULL,
+      quantity INTEGER NOT NULL,
+      note TEXT,
+      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    )`);
+    const insert = sqlite.prepare("INSERT INTO rows (commitment_id, occurred_at, quantity, note) VALUES (?, ?, ?, ?)");
+    const statement = sqlite.prepare("SELECT count(*) AS n FROM rows");
+    const app = new Hono();
+    app.post("/insert", async (c) => {
+      const body = (await c.req.json()) as { commitmentId?: unknown; occurredAt?: unknown; quantity?: unknown; note?: unknown };
+      const result = insert.run(
+        Number(body.commitmentId),
+        String(body.occurredAt),
+        Number(body.quantity),
+        typeof body.note === "string" ? body.note : null,
+      );
+      return c.json({ id: Number(result.lastInsertRowid) }, 201);
+    });
+    count = () => (statement.get() as { n: number }).n;
+    close = () => sqlite.close();
+    fetchHandler = app.fetch;
+  } else {
+    throw new Error(`unknown child role ${String(role)}`);
+  }
+
+  serve({ fetch: fetchHandler, port: 0, hostname: HOST }, (info) => send({ type: "ready", port: info.port }));
+  process.on("message", (message: ToChild) => {
+    if (message.type === "count") send({ type: "count", id: message.id, value: count() });
+    if (message.type === "stop") {
+      close();
+      process.exit(0);
+    }
+  });
+  // The parent went away (crash, Ctrl-C): do not outlive it.
+  process.on("disconnect", () => {
+    close();
+    process.exit(0);
+  });
+}
+
+type Server = { port: number; count: () => Promise<number>; stop: () => Promise<void> };
+const children = new Set<ChildProcess>();
+
+async function startServer(role: "app" | "bare", file: string): Promise<Server> {
+  const execArgv = CPU_PROF_DIR ? [...process.execArgv, "--cpu-prof", "--cpu-prof-dir", CPU_PROF_DIR] : process.execArgv;
+  const child = fork(SELF, ["--child", role, file], { stdio: ["ignore", "inherit", "inherit", "ipc"], execArgv });
+  children.add(child);
+  const waiting = new Map<number, (value: number) => void>();
+  let nextId = 1;
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`${role} server exited early (code ${String(code)})`)));
+    child.on("message", (message: unknown) => {
+      if (!isFromChild(message)) return;
+      if (message.type === "ready") resolve(message.port);
+      else waiting.get(message.id)?.(message.value);
+    });
+  });
+  return {
+    port,
+    count: () =>
+      new Promise<number>((resolve) => {
+        const id = nextId++;
+        waiting.set(id, resolve);
+        child.send({ type: "count", id } satisfies ToChild);
+      }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.removeAllListeners("exit");
+        child.once("exit", () => {
+          children.delete(child);
+          resolve();
+        });
+        child.send({ type: "stop" } satisfies ToChild);
+      }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] ?? Number.NaN;
+}
+
+function summarize(samples: readonly number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN };
+}
+
+const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
+const int = (value: number) => Math.round(value).toLocaleString("en-US").replace(/,/g, " ");
+const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
+
+/** A small deterministic PRNG (mulberry32) so every run loads the same activities. */
+function prng(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function periodDates(): string[] {
+  const dates: string[] = [];
+  for (let t = Date.UTC(2024, 0, 1); t <= Date.UTC(2025, 11, 31); t += 86_400_000) {
+    dates.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return dates;
+}
+const DATES = periodDates();
+
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+function request(port: number, method: string, path: string, body?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: HOST,
+        port,
+        path,
+        method,
+        agent: keepAlive,
+        headers: body === undefined ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+const CADENCES = ["year", "term", "month", "period", "year", "term", "month", "period", "month", "year"] as const;
+
+function promiseBody(commitmentCount: number) {
+  return {
+    title: `Benchmark ${commitmentCount} åtaganden 2024–2025`,
+    area: "Benchområdet",
+    startDate: PERIOD.start,
+    endDate: PERIOD.end,
+    status: "published",
+    commitments: Array.from({ length: commitmentCount }, (_, i) => ({
+      title: `Åtagande ${i + 1}`,
+      activityType: "outreach",
+      target: 1_000 * (i + 1),
+      cadence: CADENCES[i % CADENCES.length] ?? "year",
+      organisations: ["Polisen"],
+    })),
+  };
+}
+
+/** A fresh database with the reference data and one published promise; returns its ids. */
+async function prepareDatabase(file: string, commitmentCount: number) {
+  const store = openStore(file);
+  loadData({ store, dataDir: DATA_DIR, demo: false, now: new Date() });
+  const app = createApp({ store });
+  const res = await app.request("/api/promises", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(promiseBody(commitmentCount)),
+  });
+  const created = (await res.json()) as { id?: unknown; commitments?: { id?: unknown }[] };
+  const commitmentIds = (created.commitments ?? []).map((c) => Number(c.id));
+  if (res.status !== 201 || typeof created.id !== "number" || commitmentIds.length !== commitmentCount) {
+    throw new Error(`POST /api/promises failed: ${res.status} ${JSON.stringify(created)}`);
+  }
+  return { store, promiseId: created.id, commitmentIds };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Progress latency
+// ---------------------------------------------------------------------------------------------
+
+type ProgressRow = {
+  activities: number;
+  loadRows: number;
+  loadMs: number;
+  dailyTotals: number;
+  http: ReturnType<typeof summarize>;
+  cannonRps: number;
+  cannonP99: number;
+  service: ReturnType<typeof summarize>;
+  rollupSqlP50: number;
+  groupByMs: number;
+  checked: boolean;
+};
+
+function bulkLoad(store: Store, commitmentIds: readonly number[], rows: number, random: () => number) {
+  const organisation = store.sqlite.prepare("SELECT id FROM organisations WHERE name = 'Polisen'").get() as
+    | { id: number }
+    | undefined;
+  const insert = store.sqlite.prepare(
+    `INSERT INTO activities (commitment_id, occurred_at, local_date, quantity, organisation_id, logged_by, is_demo)
+     VALUES (?, ?, ?, ?, ?, 'bench', 0)`,
+  );
+  let quantity = 0;
+  // Rows arrive in date order, as logged activities do; each row picks a commitment at random.
+  const loadRange = store.sqlite.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const date = DATES[Math.floor((i * DATES.length) / rows)] ?? PERIOD.start;
+      const q = 1 + Math.floor(random() * 3);
+      quantity += q;
+      insert.run(commitmentIds[Math.floor(random() * commitmentIds.length)], date, date, q, organisation?.id ?? null);
+    }
+  });
+  const started = performance.now();
+  for (let from = 0; from < rows; from += LOAD_TX_ROWS) loadRange(from, Math.min(rows, from + LOAD_TX_ROWS));
+  return { ms: performance.now() - started, quantity };
+}
+
+function timeIt(times: number, work: () => unknown) {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    work();
+    samples.push(performance.now() - started);
+  }
+  return summarize(samples);
+}
+
+async function benchProgress(dir: string, log: (line: string) => void): Promise<ProgressRow[]> {
+  const file = join(dir, "progress.db");
+  const prepared = await prepareDatabase(file, 10);
+  prepared.store.close();
+  const { promiseId, commitmentIds } = prepared;
+  const random = prng(20240101);
+  const results: ProgressRow[] = [];
+  let loaded = 0;
+  let loadedQuantity = 0;
+
+  for (const size of PROGRESS_SIZES) {
+    // Load the difference straight into SQLite; the rollup triggers run for every row.
+    const store = openStore(file);
+    const rows = size - loaded;
+    const load = bulkLoad(store, commitmentIds, rows, random);
+    loaded = size;
+    loadedQuantity += load.quantity;
+    log(`  loaded ${int(rows)} rows in ${seconds(load.ms)} (${int(rows / (load.ms / 1000))} rows/s), now ${int(size)}`);
+
+    // The pieces, in process: the whole service, the rollup read alone, and the GROUP BY it replaces.
+    const ids = commitmentIds.join(",");
+    const rollup = store.sqlite.prepare(
+      `SELECT commitment_id, local_date, quantity FROM commitment_daily_totals
+       WHERE commitment_id IN (${ids}) AND local_date >= ? AND local_date <= ?`,
+    );
+    const groupBy = store.sqlite.prepare(
+      `SELECT commitment_id, local_date, sum(quantity) FROM activities
+       WHERE commitment_id IN (${ids}) AND voided_at IS NULL AND local_date >= ? AND local_date <= ?
+       GROUP BY commitment_id, local_date`,
+    );
+    const dailyTotals = (store.sqlite.prepare("SELECT count(*) AS n FROM commitment_daily_totals").get() as { n: number }).n;
+    timeIt(20, () => getPromiseProgress({ db: store.db, promiseId, asOf: AS_OF }));
+    const service = timeIt(100, () => getPromiseProgress({ db: store.db, promiseId, asOf: AS_OF }));
+    timeIt(5, () => rollup.all(PERIOD.start, AS_OF));
+    const rollupSql = timeIt(50, () => rollup.all(PERIOD.start, AS_OF));
+    const groupByTime = timeIt(3, () => groupBy.all(PERIOD.start, AS_OF));
+    store.close();
+
+    // The real app on that file, in its own process.
+    const server = await startServer("app", file);
+    const path = `/api/promises/${promiseId}/progress?asOf=${AS_OF}`;
+    const first = await request(server.port, "GET", path);
+    const progress = JSON.parse(first.body) as { commitments?: { total?: { actual?: number } }[] };
+    const reported = (progress.commitments ?? []).reduce((sum, c) => sum + (c.total?.actual ?? 0), 0);
+    const checked = first.status === 200 && reported === loadedQuantity;
+    if (!checked) log(`  ! progress reports ${reported}, loaded ${loadedQuantity} (status ${first.status})`);
+    for (let i = 0; i < PROGRESS_WARMUP; i++) await request(server.port, "GET", path);
+    const samples: number[] = [];
+    for (let i = 0; i < PROGRESS_REQUESTS; i++) {
+      const started = performance.now();
+      const res = await request(server.port, "GET", path);
+      samples.push(performance.now() - started);
+      if (res.status !== 200) throw new Error(`progress returned ${res.status}`);
+    }
+    const cannon = await autocannon({
+      url: `http://${HOST}:${server.port}${path}`,
+      connections: 10,
+      duration: PROGRESS_CANNON_SECONDS,
+    });
+    await server.stop();
+    const httpStats = summarize(samples);
+    log(
+      `  ${int(size)}: HTTP p50 ${ms(httpStats.p50)} ms, p99 ${ms(httpStats.p99)} ms; service p50 ${ms(service.p50)} ms; GROUP BY ${ms(groupByTime.p50)} ms`,
+    );
+    results.push({
+      activities: size,
+      loadRows: rows,
+      loadMs: load.ms,
+      dailyTotals,
+      http: httpStats,
+      cannonRps: cannon["2xx"] / cannon.duration,
+      cannonP99: cannon.latency.p99,
+      service,
+      rollupSqlP50: rollupSql.p50,
+      groupByMs: groupByTime.p50,
+      checked: checked && cannon.non2xx === 0 && cannon.errors === 0,
+    });
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Single-activity POST throughput, real app beside a bare Hono + SQLite insert
+// ---------------------------------------------------------------------------------------------
+
+type PostRow = {
+  round: number;
+  endpoint: "real" | "bare";
+  rps: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  stored: number;
+  lossless: boolean;
+};
+
+async function cannonPosts(port: number, path: string, commitmentId: number, options: { duration?: number; amount?: number }) {
+  let n = 0;
+  const body = () => {
+    n += 1;
+    return JSON.stringify({
+      commitmentId,
+      occurredAt: DATES[n % DATES.length],
+      quantity: 1 + (n % 5),
+      note: `bench ${n}`,
+    });
+  };
+  const started = performance.now();
+  const result = await autocannon({
+    url: `http://${HOST}:${port}`,
+    connections: POST_CONNECTIONS,
+    ...options,
+    requests: [
+      {
+        method: "POST",
+        path,
+        headers: { "content-type": "application/json" },
+        setupRequest: (req) => ({ ...req, body: body() }),
+      },
+    ],
+  });
+  return { result, elapsed: (performance.now() - started) / 1000 };
+}
+
+async function benchPostOne(
+  dir: string,
+  round: number,
+  endpoint: "real" | "bare",
+  log: (line: string) => void,
+): Promise<PostRow> {
+  const file = join(dir, `post-${endpoint}-${round}.db`);
+  let commitmentId = 1;
+  if (endpoint === "real") {
+    const prepared = await prepareDatabase(file, 1);
+    prepared.store.close();
+    commitmentId = prepared.commitmentIds[0] ?? 1;
+  }
+  const server = await startServer(endpoint === "real" ? "app" : "bare", file);
+  const path = endpoint === "real" ? "/api/activities" : "/insert";
+  // Warm up for 3 s, let in-flight requests finish, then run a fixed number of requests (about
+  // POST_SECONDS at the warm-up rate) so that every response is counted and can be checked.
+  const warm = await cannonPosts(server.port, path, commitmentId, { duration: 3 });
+  await sleep(500);
+  const before = await server.count();
+  const warmRate = warm.result["2xx"] / warm.elapsed;
+  const amount = Math.max(5_000, Math.min(400_000, Math.round(warmRate * POST_SECONDS)));
+  const { result, elapsed } = await cannonPosts(server.port, path, commitmentId, { amount });
+  await sleep(500);
+  const after = await server.count();
+  await server.stop();
+  const stored = after - before;
+  const row: PostRow = {
+    round,
+    endpoint,
+    rps: result["2xx"] / elapsed,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result["2xx"],
+    non2xx: result.non2xx + warm.result.non2xx,
+    errors: result.errors + warm.result.errors,
+    stored,
+    lossless: stored === result["2xx"] && result.non2xx === 0 && warm.result.non2xx === 0,
+  };
+  log(
+    `  round ${round} ${endpoint}: ${int(row.rps)} req/s (${int(row.ok)} × 2xx in ${elapsed.toFixed(1)} s, non-2xx ${row.non2xx}, errors ${row.errors}, rows stored ${int(stored)})`,
+  );
+  return row;
+}
+
+async function benchPost(dir: string, log: (line: string) => void): Promise<PostRow[]> {
+  const rows: PostRow[] = [];
+  for (let round = 1; round <= POST_ROUNDS; round++) {
+    // Alternate the order so neither endpoint always runs on a warmer (or more tired) machine.
+    const order: ("real" | "bare")[] = round % 2 === 1 ? ["bare", "real"] : ["real", "bare"];
+    for (const endpoint of order) rows.push(await benchPostOne(dir, round, endpoint, log));
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Batch import
+// ---------------------------------------------------------------------------------------------
+
+type BatchRow = { size: number; batches: number; rows: number; totalMs: number; p50: number; p95: number; ok: boolean };
+
+function batchBody(commitmentIds: readonly number[], size: number, offset: number): string {
+  const activities = Array.from({ length: size }, (_, i) => {
+    const n = offset + i;
+    return {
+      commitmentId: commitmentIds[n % commitmentIds.length],
+      occurredAt: DATES[Math.floor(n / commitmentIds.length) % DATES.length],
+      quantity: 1 + (n % 3),
+      place: "Torget",
+    };
+  });
+  return JSON.stringify({ activities });
+}
+
+async function benchBatch(dir: string, log: (line: string) => void): Promise<BatchRow[]> {
+  const file = join(dir, "batch.db");
+  const prepared = await prepareDatabase(file, 10);
+  prepared.store.close();
+  const { commitmentIds } = prepared;
+  const server = await startServer("app", file);
+  const path = "/api/activities/batch";
+  let offset = 0;
+  let expected = 0;
+  for (let i = 0; i < 3; i++) {
+    const res = await request(server.port, "POST", path, batchBody(commitmentIds, 1_000, offset));
+    if (res.status !== 201) throw new Error(`warm-up batch returned ${res.status}: ${res.body.slice(0, 300)}`);
+    offset += 1_000;
+    expected += 1_000;
+  }
+  const results: BatchRow[] = [];
+  for (const { size, batches } of BATCH_PLAN) {
+    // Bodies are built before the clock starts: the client's JSON work is not the server's.
+    const bodies = Array.from({ length: batches }, (_, b) => batchBody(commitmentIds, size, offset + b * size));
+    offset += batches * size;
+    const samples: number[] = [];
+    let ok = true;
+    const started = performance.now();
+    for (const body of bodies) {
+      const t = performance.now();
+      const res = await request(server.port, "POST", path, body);
+      samples.push(performance.now() - t);
+      if (res.status !== 201) {
+        ok = false;
+        log(`  ! batch returned ${res.status}: ${res.body.slice(0, 300)}`);
+      } else expected += size;
+    }
+    const totalMs = performance.now() - started;
+    const stats = summarize(samples);
+    results.push({ size, batches, rows: size * batches, totalMs, p50: stats.p50, p95: stats.p95, ok });
+    log(`  batches of ${int(size)}: ${int((size * batches) / (totalMs / 1000))} rows/s (p50 ${ms(stats.p50)} ms per batch)`);
+  }
+  const stored = await server.count();
+  await server.stop();
+  if (stored !== expected) {
+    log(`  ! ${stored} rows stored, ${expected} expected`);
+    for (const row of results) row.ok = false;
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+// ---------------------------------------------------------------------------------------------
+
+const FS_TYPES: Record<number, string> = { 0xef53: "ext4", 0x01021994: "tmpfs", 0x794c7630: "overlayfs", 0x58465342: "xfs", 0x9123683e: "btrfs" };
+
+function machineFacts(dir: string) {
+  const cpus = os.cpus();
+  const sqlite = new Database(":memory:");
+  const sqliteVersion = (sqlite.prepare("SELECT sqlite_version() AS v").get() as { v: string }).v;
+  sqlite.close();
+  const fsType = statfsSync(dir).type;
+  return [
+    `- Date: ${new Date().toISOString()}`,
+    `- Node ${process.version} on ${os.type()} ${os.release()} (${process.arch})`,
+    `- CPUs: ${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown"}; memory ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    `- Load average (1, 5, 15 min) before the run: ${os
+      .loadavg()
+      .map((value) => value.toFixed(2))
+      .join(", ")} (well above 0 means other work shared the CPUs: results are then noisier)`,
+    `- SQLite ${sqliteVersion} (better-sqlite3), WAL, synchronous=FULL; databases in ${os.tmpdir()} (${FS_TYPES[fsType] ?? `fs 0x${fsType.toString(16)}`})`,
+  ];
+}
+
+const yesNo = (met: boolean) => (met ? "**met**" : "**missed**");
+
+function report(
+  facts: string[],
+  progress: ProgressRow[],
+  posts: PostRow[],
+  batches: BatchRow[],
+  totalMs: number,
+): string {
+  const lines: string[] = [];
+  lines.push("## Machine", "", ...facts, `- Whole run: ${seconds(totalMs)}`, "");
+
+  const targets: string[] = [];
+
+  if (progress.length > 0) {
+    lines.push(
+      `## 1. Progress: \`GET /api/promises/:id/progress?asOf=${AS_OF}\``,
+      "",
+      `10 commitments (cadences ${CADENCES.join(", ")}), period ${PERIOD.start} – ${PERIOD.end}, activities spread evenly over its ${DATES.length} days. ` +
+        `Loaded with one prepared INSERT through \`store.sqlite\` in transactions of ${int(LOAD_TX_ROWS)} rows (the rollup trigger runs for every row). ` +
+        `HTTP: ${PROGRESS_REQUESTS} sequential requests after ${PROGRESS_WARMUP} warm-up ones, one keep-alive connection; ` +
+        `autocannon: 10 connections, ${PROGRESS_CANNON_SECONDS} s. In-process: \`getPromiseProgress\` called directly (no HTTP), ` +
+        "the rollup SELECT alone, and the GROUP BY over all activities that the rollup replaces.",
+      "",
+      "| activities | load rows/s (triggers on) | daily totals | HTTP p50 ms | HTTP p95 ms | HTTP p99 ms | autocannon req/s (c=10) | autocannon p99 ms | service p50 ms (in-process) | rollup SELECT p50 ms | GROUP BY activities ms | totals correct |",
+      "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|",
+    );
+    for (const r of progress) {
+      lines.push(
+        `| ${int(r.activities)} | ${int(r.loadRows / (r.loadMs / 1000))} (${int(r.loadRows)} rows in ${seconds(r.loadMs)}) | ${int(r.dailyTotals)} | ${ms(r.http.p50)} | ${ms(r.http.p95)} | ${ms(r.http.p99)} | ${int(r.cannonRps)} | ${ms(r.cannonP99)} | ${ms(r.service.p50)} | ${ms(r.rollupSqlP50)} | ${ms(r.groupByMs)} | ${r.checked ? "yes" : "NO"} |`,
+      );
+    }
+    lines.push("");
+    const at = (n: number) => progress.find((r) => r.activities === n)?.http.p50 ?? Number.NaN;
+    const p200k = at(200_000);
+    const p1m = at(1_000_000);
+    const p2m = at(2_000_000);
+    // "No slower": within 20 % (or 1 ms) of the 200k figure, to allow for run-to-run noise.
+    const flat = p2m <= Math.max(p200k * 1.2, p200k + 1);
+    targets.push(
+      `| progress p50 ≤ 10 ms at 1 000 000 activities | ${ms(p1m)} ms | ${yesNo(p1m <= 10)} |`,
+      `| progress at 2 000 000 no slower than at 200 000 (p50, within 20 % or 1 ms) | ${ms(p2m)} ms vs ${ms(p200k)} ms | ${yesNo(flat)} |`,
+      `| progress totals equal the loaded quantities | ${progress.every((r) => r.checked) ? "yes" : "NO"} | ${yesNo(progress.every((r) => r.checked))} |`,
+    );
+  }
+
+  if (posts.length > 0) {
+    lines.push(
+      `## 2. Single activity: \`POST /api/activities\`, ${POST_CONNECTIONS} connections`,
+      "",
+      `Each run: a fresh database, 3 s warm-up, then a fixed number of requests (about ${POST_SECONDS} s at the warm-up rate), so every response can be counted. ` +
+        "`bare Hono` = Hono in the same kind of child process, `INSERT` of one row (WAL, synchronous=FULL, autocommit), no validation. " +
+        "`rows stored` = rows in the database after the run minus before it; `lossless` = rows stored equals 2xx and non-2xx = 0 (warm-up included). " +
+        "Rounds alternate which endpoint runs first.",
+      "",
+      "| round | endpoint | req/s | latency p50 ms | latency p99 ms | 2xx | non-2xx | errors | rows stored | lossless |",
+      "|---:|---|---:|---:|---:|---:|---:|---:|---:|:---:|",
+    );
+    for (const r of posts) {
+      lines.push(
+        `| ${r.round} | ${r.endpoint === "real" ? "real app" : "bare Hono"} | ${int(r.rps)} | ${r.p50} | ${r.p99} | ${int(r.ok)} | ${r.non2xx} | ${r.errors} | ${int(r.stored)} | ${r.lossless ? "yes" : "NO"} |`,
+      );
+    }
+    const mean = (endpoint: "real" | "bare") => {
+      const rows = posts.filter((r) => r.endpoint === endpoint);
+      return rows.reduce((sum, r) => sum + r.rps, 0) / Math.max(1, rows.length);
+    };
+    const ratio = mean("real") / mean("bare");
+    const lossless = posts.every((r) => r.lossless && r.errors === 0);
+    lines.push("", `Mean over rounds: real app ${int(mean("real"))} req/s, bare ${int(mean("bare"))} req/s, **ratio ${ratio.toFixed(2)}×**.`, "");
+    targets.push(
+      `| single POST ≥ 0.7 × bare Hono insert (aim 1×) | ${ratio.toFixed(2)}× (${int(mean("real"))} vs ${int(mean("bare"))} req/s) | ${yesNo(ratio >= 0.7)} |`,
+      `| no write lost: rows stored = 2xx, non-2xx = 0 | ${lossless ? "yes, every run" : "NO"} | ${yesNo(lossless)} |`,
+    );
+  }
+
+  if (batches.length > 0) {
+    lines.push(
+      "## 3. Batch import: `POST /api/activities/batch`",
+      "",
+      "One client, batches sent one after another (bodies built before timing, 3 warm-up batches first), 10 commitments, rows spread over the period.",
+      "",
+      "| batch size | batches | rows | rows/s | p50 ms per batch | p95 ms per batch | all 201, all stored |",
+      "|---:|---:|---:|---:|---:|---:|:---:|",
+    );
+    for (const r of batches) {
+      lines.push(
+        `| ${int(r.size)} | ${r.batches} | ${int(r.rows)} | ${int(r.rows / (r.totalMs / 1000))} | ${ms(r.p50)} | ${ms(r.p95)} | ${r.ok ? "yes" : "NO"} |`,
+      );
+    }
+    lines.push("");
+    const worst = Math.min(...batches.map((r) => r.rows / (r.totalMs / 1000)));
+    targets.push(`| batch import ≥ 50 000 rows/s (slower of the two batch sizes) | ${int(worst)} rows/s | ${yesNo(worst >= 50_000 && batches.every((r) => r.ok))} |`);
+  }
+
+  lines.push("## Targets", "", "| target | measured | |", "|---|---|:---:|", ...targets, "");
+  return lines.join("\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const startedAt = performance.now();
+  const dir = mkdtempSync(join(os.tmpdir(), "lofteskollen-bench-"));
+  const log = (line: string) => console.error(line);
+  const cleanup = () => {
+    for (const child of children) child.kill();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const watchdog = setTimeout(() => {
+    log(`Benchmark still running after ${WATCHDOG_MS / 60_000} minutes: giving up.`);
+    cleanup();
+    process.exit(2);
+  }, WATCHDOG_MS);
+  watchdog.unref();
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      cleanup();
+      process.exit(130);
+    });
+  }
+
+  try {
+    const facts = machineFacts(dir);
+    log(`Temporary databases in ${dir}; load average ${os.loadavg()[0]?.toFixed(2) ?? "?"}`);
+    log("1. Progress latency");
+    const progress = ONLY.has("progress") ? await benchProgress(dir, log) : [];
+    log("2. Single POST /api/activities vs bare Hono insert");
+    const posts = ONLY.has("post") ? await benchPost(dir, log) : [];
+    log("3. Batch import");
+    const batches = ONLY.has("batch") ? await benchBatch(dir, log) : [];
+    const markdown = `# Löfteskollen API benchmark\n\n${report(facts, progress, posts, batches, performance.now() - startedAt)}`;
+    console.log(markdown);
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    writeFileSync(join(RESULTS_DIR, "latest.md"), markdown);
+    log(`Written to ${join(RESULTS_DIR, "latest.md")}`);
+  } finally {
+    keepAlive.destroy();
+    cleanup();
+    clearTimeout(watchdog);
+  }
+}
+
+if (process.argv[2] === "--child") runChild(process.argv[3], process.argv[4]);
+else await main();
