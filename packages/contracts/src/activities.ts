@@ -76,7 +76,10 @@ export const ActivitySchema = z
   .meta({ id: "Activity" });
 
 export const ActivityBatchResultSchema = z
-  .object({ created: z.number().int(), activities: z.array(ActivitySchema) })
+  .object({
+    created: z.number().int(),
+    ids: z.array(z.number().int()).meta({ description: "The new activities' ids, in the order of the rows sent" }),
+  })
   .meta({ id: "ActivityBatchResult" });
 
 export const ListActivitiesQuerySchema = z.object({

@@ -137,22 +137,10 @@ type NewActivity = {
 
 function insertActivity(db: Db, row: NewActivity, organisation: string | null): Activity {
   const { lastInsertRowid } = statements(db).insert.run(row);
-  return {
-    id: Number(lastInsertRowid),
-    commitmentId: row.commitmentId,
-    occurredAt: row.occurredAt,
-    localDate: row.localDate,
-    quantity: row.quantity,
+  return toActivity(
+    { ...row, id: Number(lastInsertRowid), isDemo: row.isDemo === 1, voidedAt: null, voidedBy: null, voidReason: null },
     organisation,
-    place: row.place,
-    note: row.note,
-    loggedBy: row.loggedBy,
-    createdAt: row.createdAt,
-    demo: row.isDemo === 1,
-    voidedAt: null,
-    voidedBy: null,
-    voidReason: null,
-  };
+  );
 }
 
 function toActivity(row: ActivityRow, organisation: string | null): Activity {
@@ -196,7 +184,10 @@ export function createActivity({
 /** Where row `index` of a batch has a problem: "activities.3.quantity". */
 const rowPath = (index: number, field: string) => `activities.${index}.${field}`;
 
-/** Logs many activities: every row or none. A rejected batch names each bad row and why. */
+/**
+ * Logs many activities: every row or none. A rejected batch names each bad row and why.
+ * Returns the new ids in row order (an import needs a receipt, not its own rows echoed back).
+ */
 export function createActivityBatch({
   db,
   inputs,
@@ -207,10 +198,10 @@ export function createActivityBatch({
   inputs: CreateActivity[];
   now: Date;
   actor: Actor;
-}): Activity[] {
+}): number[] {
   const contexts = new Map<number, CommitmentContext | null>();
   const violations: RuleViolation[] = [];
-  const prepared: { row: NewActivity; organisation: string | null }[] = [];
+  const rows: NewActivity[] = [];
   inputs.forEach((input, i) => {
     if (!contexts.has(input.commitmentId)) contexts.set(input.commitmentId, loadCommitmentContext(db, input.commitmentId));
     const context = contexts.get(input.commitmentId);
@@ -220,7 +211,7 @@ export function createActivityBatch({
     }
     const result = prepareActivity(input, context, now, actor);
     if ("violations" in result) violations.push(...result.violations.map((v) => ({ ...v, path: rowPath(i, v.path) })));
-    else prepared.push(result);
+    else rows.push(result.row);
   });
   if (violations.length) {
     const rows = new Set(violations.map((v) => v.path.split(".")[1]));
@@ -232,7 +223,8 @@ export function createActivityBatch({
     );
   }
   // One prepared single-row INSERT, reused: cheaper than building a multi-row statement.
-  return prepared.map((p) => insertActivity(db, p.row, p.organisation));
+  const { insert } = statements(db);
+  return rows.map((row) => Number(insert.run(row).lastInsertRowid));
 }
 
 /** Voids an activity: it stops counting but stays visible. Run inside a write transaction. */

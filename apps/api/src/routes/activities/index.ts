@@ -66,7 +66,7 @@ export const activityRoutes = createRouter()
       description: "A rejected batch stores nothing and names each bad row (`activities.N.field`) and why.",
       request: { headers: IdempotencyHeadersSchema, ...jsonBody(CreateActivityBatchSchema) },
       responses: {
-        201: json(ActivityBatchResultSchema, "Every row was stored"),
+        201: json(ActivityBatchResultSchema, "Every row was stored: how many, and their ids in row order"),
         400: errorResponses[400],
         409: errorResponses[409],
         422: errorResponses[422],
@@ -78,8 +78,8 @@ export const activityRoutes = createRouter()
       const now = c.var.now();
       const result = await c.var.writes.run(() =>
         withIdempotency(c.var.store.db, key, "POST /api/activities/batch", activities, () => {
-          const created = createActivityBatch({ db: c.var.store.db, inputs: activities, now, actor: apiActor });
-          return { status: 201, body: { created: created.length, activities: created } };
+          const ids = createActivityBatch({ db: c.var.store.db, inputs: activities, now, actor: apiActor });
+          return { status: 201, body: { created: ids.length, ids } };
         }),
       );
       return c.json(

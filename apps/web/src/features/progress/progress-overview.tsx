@@ -1,7 +1,7 @@
 import type { PromiseSummary } from "@lofteskollen/contracts";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { errorMessage } from "../../api/client";
+import { QueryState } from "../../app/query-state";
 import { CommitmentItem } from "./commitment-item";
 import { countByStatus, STATUS_ORDER, statusLook } from "./format";
 import { progressQueries } from "./queries";
@@ -36,20 +36,7 @@ export function ProgressOverview({ promise, asOf, isToday }: ProgressOverviewPro
       </p>
       <p className="overview__date">{t(isToday ? "progress.asOf" : "progress.asOfPast", { date: asOf })}</p>
 
-      {progress.isPending && (
-        <p className="state" role="status">
-          {t("progress.loading")}
-        </p>
-      )}
-      {progress.isError && (
-        <div className="state state--error" role="alert">
-          <p>{t("progress.error")}</p>
-          <p>{errorMessage(progress.error, t)}</p>
-          <button type="button" className="button" onClick={() => void progress.refetch()}>
-            {t("errors.retry")}
-          </button>
-        </div>
-      )}
+      <QueryState query={progress} loading={t("progress.loading")} error={t("progress.error")} />
       {progress.isSuccess && progress.data.commitments.length === 0 && <p className="state">{t("progress.empty")}</p>}
       {progress.isSuccess && progress.data.commitments.length > 0 && (
         <>

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { errorMessage } from "../../api/client";
+import { QueryState } from "../../app/query-state";
 import { ProgressOverview } from "../progress/progress-overview";
 import { pickFeaturedPromise } from "./period";
 import { PromiseList } from "./promise-list";
@@ -16,20 +16,7 @@ export function StartPage({ today }: { today: string }) {
       {featured && <ProgressOverview promise={featured} asOf={today} isToday />}
       <section className="panel promises-panel" aria-labelledby="promises-heading">
         <h2 id="promises-heading">{t("promises.heading")}</h2>
-        {promises.isPending && (
-          <p className="state" role="status">
-            {t("promises.loading")}
-          </p>
-        )}
-        {promises.isError && (
-          <div className="state state--error" role="alert">
-            <p>{t("promises.error")}</p>
-            <p>{errorMessage(promises.error, t)}</p>
-            <button type="button" className="button" onClick={() => void promises.refetch()}>
-              {t("errors.retry")}
-            </button>
-          </div>
-        )}
+        <QueryState query={promises} loading={t("promises.loading")} error={t("promises.error")} />
         {promises.isSuccess && <PromiseList promises={promises.data} today={today} featuredId={featured?.id ?? null} />}
       </section>
     </div>
