@@ -32,6 +32,8 @@ CREATE TABLE `areas` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `areas_name_unique` ON `areas` (`name`);--> statement-breakpoint
+-- WITHOUT ROWID (added by hand; drizzle-kit cannot declare it): the rollup is read and upserted
+-- by its primary key only, so one b-tree serves both (https://www.sqlite.org/withoutrowid.html).
 CREATE TABLE `commitment_daily_totals` (
 	`commitment_id` integer NOT NULL,
 	`local_date` text NOT NULL,
@@ -39,7 +41,7 @@ CREATE TABLE `commitment_daily_totals` (
 	`activity_count` integer NOT NULL,
 	PRIMARY KEY(`commitment_id`, `local_date`),
 	FOREIGN KEY (`commitment_id`) REFERENCES `commitments`(`id`) ON UPDATE no action ON DELETE no action
-);
+) WITHOUT ROWID;
 --> statement-breakpoint
 CREATE TABLE `commitment_organisations` (
 	`commitment_id` integer NOT NULL,

@@ -34,6 +34,17 @@ describe("the API app", () => {
     expect(response.body.error.code).toBe("not_found");
   });
 
+  it("refuses a body over 8 MB with 413 and writes nothing", async () => {
+    const t = createTestApp();
+    const before = t.snapshot();
+    const note = "x".repeat(1000);
+    const activities = Array.from({ length: 9000 }, () => ({ commitmentId: 1, occurredAt: "2024-05-02", note }));
+    const response = await t.request("POST", "/api/activities/batch", { activities });
+    expect(response.status).toBe(413);
+    expect(response.body.error.code).toBe("payload_too_large");
+    expect(t.snapshot()).toEqual(before);
+  });
+
   it("lists the activity types that always exist", async () => {
     const t = createTestApp();
     const response = await t.request("GET", "/api/activity-types");
