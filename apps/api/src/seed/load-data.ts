@@ -1,6 +1,7 @@
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type CreatePromiseInput, CreatePromiseSchema } from "@lofteskollen/contracts";
+import { CreatePromiseSchema } from "@lofteskollen/contracts";
 import { type Term, todayInStockholm } from "@lofteskollen/domain";
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
@@ -90,8 +91,9 @@ export function loadData({ store, dataDir, demo, now, log = () => {} }: LoadOpti
   for (const raw of files) {
     const loaded = once(`promise:${raw.slug}`, (db) => {
       if (db.select().from(promises).where(eq(promises.slug, raw.slug)).get()) return; // made by hand: keep it
-      const body = toPromiseBody(raw, today);
-      const created = createPromise({ db, input: CreatePromiseSchema.parse(body) });
+      // The API's own schema reads the file; it drops the seed-only fields (demo, source, …).
+      const input = CreatePromiseSchema.parse({ ...raw, ...periodOf(raw, today) });
+      const created = createPromise({ db, input });
       const termCalendar: Term[] = db
         .select({ name: terms.name, start: terms.startDate, end: terms.endDate })
         .from(terms)
@@ -115,28 +117,14 @@ export function loadData({ store, dataDir, demo, now, log = () => {} }: LoadOpti
   }
 }
 
-function toPromiseBody(raw: z.infer<typeof PromiseFile>, today: string): CreatePromiseInput {
-  const { relativePeriod, demoPlaces: _places, source: _source, ...rest } = raw;
-  let { startDate, endDate } = raw;
-  if (relativePeriod) {
-    const startYear = Number(today.slice(0, 4)) + relativePeriod.startYearOffset;
-    startDate = `${startYear}-01-01`;
-    endDate = `${startYear + relativePeriod.years - 1}-12-31`;
-  }
-  return {
-    ...(rest as unknown as CreatePromiseInput),
-    startDate: startDate ?? "",
-    endDate: endDate ?? "",
-    commitments: raw.commitments.map(({ demo: _demo, ...c }) => c) as unknown as CreatePromiseInput["commitments"],
-  };
+/** The example's period follows the calendar: from 1 January of this year (+ offset), whole years. */
+function periodOf(raw: z.infer<typeof PromiseFile>, today: string) {
+  if (!raw.relativePeriod) return { startDate: raw.startDate, endDate: raw.endDate };
+  const startYear = Number(today.slice(0, 4)) + raw.relativePeriod.startYearOffset;
+  return { startDate: `${startYear}-01-01`, endDate: `${startYear + raw.relativePeriod.years - 1}-12-31` };
 }
 
-/** A stable 32-bit seed from a name (FNV-1a), so each commitment's demo rows never change. */
+/** A stable 32-bit seed from a name, so each commitment's demo rows never change. */
 function seedOf(name: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < name.length; i += 1) {
-    hash ^= name.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
+  return createHash("sha256").update(name).digest().readUInt32BE(0);
 }
