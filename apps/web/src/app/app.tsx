@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { StartPage } from "../features/promises/start-page";
-import { todayInStockholm } from "../features/promises/period";
+import { todayInStockholm } from "@lofteskollen/domain";
 
 export function App() {
   const { t, i18n } = useTranslation();

@@ -111,4 +111,8 @@ describe("Europe/Stockholm dates of instants", () => {
   it("reads today from the given clock in Stockholm, not in UTC", () => {
     expect(todayInStockholm(new Date("2024-12-31T23:30:00Z"))).toBe("2025-01-01");
   });
+
+  it("keeps the same date in the middle of a summer day", () => {
+    expect(todayInStockholm(new Date("2026-07-01T12:00:00Z"))).toBe("2026-07-01");
+  });
 });

@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatPeriod, periodPhase, pickFeaturedPromise, todayInStockholm } from "./period";
+import { formatPeriod, periodPhase, pickFeaturedPromise } from "./period";
 
 const promise = (id: number, startDate: string, endDate: string) => ({ id, startDate, endDate });
-
-describe("todayInStockholm", () => {
-  it("gives the Stockholm date, which is already tomorrow late on New Year's Eve in UTC", () => {
-    expect(todayInStockholm(new Date("2024-12-31T23:30:00Z"))).toBe("2025-01-01");
-  });
-
-  it("keeps the same date in the middle of a summer day", () => {
-    expect(todayInStockholm(new Date("2026-07-01T12:00:00Z"))).toBe("2026-07-01");
-  });
-});
 
 describe("periodPhase", () => {
   const period = { startDate: "2024-02-27", endDate: "2025-12-31" };

@@ -1,17 +1,5 @@
 import type { PromiseSummary } from "@lofteskollen/contracts";
 
-/** Today's date in Europe/Stockholm as YYYY-MM-DD: the calendar every date of the app uses (SPEC §3). */
-export function todayInStockholm(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Stockholm",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
-}
-
 export type PeriodPhase = "ongoing" | "ended" | "upcoming";
 
 type Period = Pick<PromiseSummary, "startDate" | "endDate">;
