@@ -22,7 +22,11 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { Hono } from "hono";
 import { createApp } from "../apps/api/src/app";
+import { systemContext } from "../apps/api/src/db/audit-context";
 import { openStore, type Store } from "../apps/api/src/db/client";
+import { hashPasswordSync } from "../apps/api/src/security/passwords";
+import { createApiToken } from "../apps/api/src/services/api-tokens";
+import { createUser } from "../apps/api/src/services/users";
 import { loadData } from "../apps/api/src/seed/load-data";
 import { getPromiseProgress } from "../apps/api/src/services/progress";
 
@@ -222,7 +226,10 @@ function request(port: number, method: string, path: string, body?: string): Pro
         path,
         method,
         agent: keepAlive,
-        headers: body === undefined ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+        headers: {
+          ...auth(),
+          ...(body === undefined ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(body) }),
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -255,14 +262,27 @@ function promiseBody(commitmentCount: number) {
   };
 }
 
-/** A fresh database with the reference data and one published promise; returns its ids. */
+/** The bearer token of the benchmark's admin user in the current database (every request carries it, as a script's would). */
+let benchToken = "";
+const auth = () => ({ authorization: `Bearer ${benchToken}` });
+
+/** A fresh database with the reference data, an admin with a token, and one published promise; returns its ids. */
 async function prepareDatabase(file: string, commitmentCount: number) {
   const store = openStore(file);
   loadData({ store, dataDir: DATA_DIR, demo: false, now: new Date() });
+  benchToken = store.audit.run(systemContext("cli"), () =>
+    store.sqlite.transaction(() => {
+      const admin = createUser({
+        db: store.db,
+        input: { email: "bench@bench.invalid", name: "Bench", role: "admin", organisations: [], passwordHash: hashPasswordSync("benchmark only") },
+      });
+      return createApiToken({ db: store.db, userId: admin.id, name: "bench", now: new Date() }).token;
+    })(),
+  );
   const app = createApp({ store });
   const res = await app.request("/api/promises", {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...auth() },
     body: JSON.stringify(promiseBody(commitmentCount)),
   });
   const created = (await res.json()) as { id?: unknown; commitments?: { id?: unknown }[] };
@@ -301,7 +321,7 @@ function bulkLoad(store: Store, commitmentIds: readonly number[], rows: number, 
   );
   let quantity = 0;
   // Rows arrive in date order, as logged activities do; each row picks a commitment at random.
-  const loadRange = store.sqlite.transaction((from: number, to: number) => {
+  const loadRangeInTransaction = store.sqlite.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const date = DATES[Math.floor((i * DATES.length) / rows)] ?? PERIOD.start;
       const q = 1 + Math.floor(random() * 3);
@@ -309,6 +329,8 @@ function bulkLoad(store: Store, commitmentIds: readonly number[], rows: number, 
       insert.run(commitmentIds[Math.floor(random() * commitmentIds.length)], date, date, q, organisation?.id ?? null);
     }
   });
+  // Bulk rows are attributed to the seed in the audit trail, as the demo data is.
+  const loadRange = (from: number, to: number) => store.audit.run(systemContext("seed"), () => loadRangeInTransaction(from, to));
   const started = performance.now();
   for (let from = 0; from < rows; from += LOAD_TX_ROWS) loadRange(from, Math.min(rows, from + LOAD_TX_ROWS));
   return { ms: performance.now() - started, quantity };
@@ -442,7 +464,7 @@ async function cannonPosts(port: number, path: string, commitmentId: number, opt
       {
         method: "POST",
         path,
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...auth() },
         setupRequest: (req) => ({ ...req, body: body() }),
       },
     ],

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { signInAs } from "./support/demo-users";
 
 type PromiseSummary = { id: number; title: string; startDate: string; endDate: string; example: boolean };
 type PromiseProgress = { commitments: { title: string; status: string }[] };
@@ -23,8 +24,13 @@ async function expectNoHorizontalScroll(page: Page) {
   expect(overflow, "the page is wider than the screen").toBeLessThanOrEqual(0);
 }
 
-test("the start page lists the three demo promises with their periods", async ({ page, request }) => {
-  const promises = (await (await request.get("/api/promises")).json()) as PromiseSummary[];
+// The start page is for signed-in users: a viewer sees everything a manager reads.
+test.beforeEach(async ({ page }) => {
+  await signInAs(page, "viewer");
+});
+
+test("the start page lists the three demo promises with their periods", async ({ page }) => {
+  const promises = (await (await page.request.get("/api/promises")).json()) as PromiseSummary[];
   expect(promises).toHaveLength(3);
 
   await openStartPage(page);
@@ -38,8 +44,8 @@ test("the start page lists the three demo promises with their periods", async ({
   await expect(page.locator("html")).toHaveAttribute("lang", "sv");
 });
 
-test("the invented example is marked as invented, the real promises are not", async ({ page, request }) => {
-  const promises = (await (await request.get("/api/promises")).json()) as PromiseSummary[];
+test("the invented example is marked as invented, the real promises are not", async ({ page }) => {
+  const promises = (await (await page.request.get("/api/promises")).json()) as PromiseSummary[];
   const example = promises.find((promise) => promise.example);
   expect(example, "the demo data holds an invented example").toBeTruthy();
 
@@ -55,12 +61,12 @@ test("the invented example is marked as invented, the real promises are not", as
   await expect(page.getByRole("region", { name: "Så går det" }).getByText("Påhittat exempel", { exact: true })).toBeVisible();
 });
 
-test("the overview shows today's progress of the ongoing promise with statuses in words", async ({ page, request }) => {
+test("the overview shows today's progress of the ongoing promise with statuses in words", async ({ page }) => {
   const date = today();
-  const promises = (await (await request.get("/api/promises")).json()) as PromiseSummary[];
+  const promises = (await (await page.request.get("/api/promises")).json()) as PromiseSummary[];
   const ongoing = promises.find((promise) => promise.startDate <= date && date <= promise.endDate);
   expect(ongoing, "the demo example runs through today").toBeTruthy();
-  const progress = (await (await request.get(`/api/promises/${ongoing?.id}/progress?asOf=${date}`)).json()) as PromiseProgress;
+  const progress = (await (await page.request.get(`/api/promises/${ongoing?.id}/progress?asOf=${date}`)).json()) as PromiseProgress;
 
   await openStartPage(page);
   const overview = page.getByRole("region", { name: "Så går det" });

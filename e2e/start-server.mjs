@@ -2,7 +2,7 @@
 // Playwright's webServer: the API serving the built web app (apps/web/dist) on a fresh,
 // temporary database with the demo data, so that no test depends on an earlier run.
 import { spawn } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,8 +23,26 @@ const [command, prefix] = /pnpm/.test(execPath) ? [process.execPath, [execPath]]
 
 const child = spawn(command, [...prefix, "--filter", "@lofteskollen/api", "start"], {
   cwd: root,
-  stdio: "inherit",
+  stdio: ["inherit", "pipe", "inherit"],
   env: { ...process.env, PORT: port, DATABASE_PATH: databasePath, NODE_ENV: "test" },
+});
+
+// The server prints the demo users' passwords once, at the first start of a new database, as a
+// person would read them: the browser tests sign in with exactly those (e2e/support/demo-users.ts).
+const credentialLine = /^\s+(admin|manager|coordinator|viewer)\s+(\S+@\S+)\s+lösenord: (\S+)\s*$/;
+const credentials = {};
+let pending = "";
+child.stdout.on("data", (chunk) => {
+  process.stdout.write(chunk);
+  pending += chunk.toString("utf8");
+  const lines = pending.split("\n");
+  pending = lines.pop() ?? "";
+  for (const line of lines) {
+    const match = credentialLine.exec(line);
+    if (!match) continue;
+    credentials[match[1]] = { email: match[2], password: match[3] };
+    writeFileSync(join(dir, "demo-users.json"), JSON.stringify(credentials, null, 2));
+  }
 });
 
 const cleanUp = () => rmSync(dir, { recursive: true, force: true });

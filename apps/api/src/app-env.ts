@@ -1,12 +1,36 @@
+import type { AuditContext } from "./db/audit-context";
 import type { Store } from "./db/client";
+import type { Principal } from "./security/principal";
+import type { SignInLimiter } from "./security/sign-in-limiter";
+import type { SessionTimeouts } from "./services/sessions";
 import type { WriteQueue } from "./services/write-queue";
 
-/** What every handler can reach through `c.var`. */
-export type AppDeps = {
-  store: Store;
-  writes: WriteQueue;
-  /** The server's clock; tests pin it. */
-  now: () => Date;
+export type AuthSettings = {
+  timeouts: SessionTimeouts;
+  limiter: SignInLimiter;
+  /** Behind a reverse proxy: believe X-Forwarded-For / X-Forwarded-Host. */
+  trustProxy: boolean;
 };
 
-export type AppEnv = { Variables: AppDeps };
+/** What the app is built from; shared by every request. */
+export type AppDeps = {
+  store: Store;
+  queue: WriteQueue;
+  /** The server's clock; tests pin it. */
+  now: () => Date;
+  auth: AuthSettings;
+};
+
+/** Writes of one request, attributed in the audit trail to whoever the request acts for. */
+export type RequestWrites = { run<T>(work: () => T): Promise<T> };
+
+/** What every handler can reach through `c.var`. */
+export type AppEnv = {
+  Variables: AppDeps & {
+    writes: RequestWrites;
+    /** The signed-in user, or null (anonymous). */
+    principal: Principal | null;
+    address: string | null;
+    auditContext: () => AuditContext;
+  };
+};

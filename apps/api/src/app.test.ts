@@ -18,11 +18,26 @@ describe("the API app", () => {
       "/activities/batch",
       "/activities/{id}/void",
       "/activity-types",
+      "/audit",
+      "/auth/me",
+      "/auth/sign-in",
+      "/auth/sign-out",
+      "/commitments/{id}/updates",
       "/health",
       "/promises",
       "/promises/{id}",
       "/promises/{id}/progress",
+      "/tokens",
+      "/tokens/{id}/revoke",
+      "/users",
+      "/users/{id}",
+      "/users/{id}/disable",
+      "/users/{id}/enable",
     ]);
+    expect(response.body.components.securitySchemes).toMatchObject({
+      bearerToken: { type: "http", scheme: "bearer" },
+      sessionCookie: { type: "apiKey", in: "cookie" },
+    });
     expect(response.body.paths["/activities"].post.responses).toHaveProperty("422");
     expect(response.body.components.schemas).toHaveProperty("CreateActivity");
   });

@@ -6,36 +6,71 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { AppDeps, AppEnv } from "./app-env";
 import type { Store } from "./db/client";
-import { AppError } from "./lib/errors";
+import { AppError, ForbiddenError } from "./lib/errors";
+import { errorBody } from "./lib/openapi";
+import { authenticate } from "./middleware/authenticate";
+import { sameOriginWrites } from "./middleware/same-origin";
+import { securityHeaders } from "./middleware/security-headers";
 import { activityRoutes } from "./routes/activities";
 import { activityTypeRoutes } from "./routes/activity-types";
+import { auditRoutes } from "./routes/audit";
+import { authRoutes } from "./routes/auth";
 import { healthRoutes } from "./routes/health";
 import { promiseRoutes } from "./routes/promises";
+import { tokenRoutes } from "./routes/tokens";
+import { updateRoutes } from "./routes/updates";
+import { userRoutes } from "./routes/users";
+import { clientAddress } from "./security/client-address";
+import { createSignInLimiter, DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from "./security/sign-in-limiter";
+import { appendAuditEvent } from "./services/audit";
+import type { SessionTimeouts } from "./services/sessions";
 import { createWriteQueue } from "./services/write-queue";
+
+export const DEFAULT_SESSION_TIMEOUTS: SessionTimeouts = { idleMs: 2 * 60 * 60 * 1000, absoluteMs: 12 * 60 * 60 * 1000 };
 
 export type AppOptions = {
   store: Store;
   now?: () => Date;
   /** Folder of the built web app; omitted in API tests. */
   webDist?: string;
+  sessionTimeouts?: SessionTimeouts;
+  signInLimits?: SignInLimits;
+  /** Behind a reverse proxy: believe X-Forwarded-For and X-Forwarded-Host. */
+  trustProxy?: boolean;
 };
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 const MAX_BODY_BYTES = 8 * 1024 * 1024; // a batch of 10 000 rows with notes fits
 
-const errorBody = (code: string, message: string) => ({ error: { code, message } });
 
-export function createApp({ store, now = () => new Date(), webDist }: AppOptions) {
-  const deps: AppDeps = { store, writes: createWriteQueue(store), now };
+export function createApp({
+  store,
+  now = () => new Date(),
+  webDist,
+  sessionTimeouts = DEFAULT_SESSION_TIMEOUTS,
+  signInLimits = DEFAULT_SIGN_IN_LIMITS,
+  trustProxy = false,
+}: AppOptions) {
+  const deps: AppDeps = {
+    store,
+    queue: createWriteQueue(store),
+    now,
+    auth: { timeouts: sessionTimeouts, limiter: createSignInLimiter(signInLimits), trustProxy },
+  };
 
   const api = new OpenAPIHono<AppEnv>();
   api
     .use(async (c, next) => {
       c.set("store", deps.store);
-      c.set("writes", deps.writes);
+      c.set("queue", deps.queue);
       c.set("now", deps.now);
+      c.set("auth", deps.auth);
+      c.set("address", clientAddress(c, trustProxy));
       await next();
+      // Answers about people and their work are not for shared caches or the back button of a shared computer.
+      if (!c.res.headers.has("cache-control")) c.header("Cache-Control", "no-store");
     })
+    .use(sameOriginWrites({ trustProxy }))
     .use(
       bodyLimit({
         maxSize: MAX_BODY_BYTES,
@@ -44,7 +79,8 @@ export function createApp({ store, now = () => new Date(), webDist }: AppOptions
     )
     .use(async (c, next) => {
       // Every write takes JSON: say so plainly instead of failing on missing fields.
-      if (c.req.method === "POST") {
+      const hasBody = (c.req.header("content-length") ?? "0") !== "0" || c.req.header("transfer-encoding") !== undefined;
+      if ((c.req.method === "POST" || c.req.method === "PUT" || c.req.method === "PATCH") && (hasBody || c.req.header("content-type"))) {
         const mediaType = (c.req.header("content-type") ?? "").split(";")[0]?.trim() ?? "";
         if (!JSON_MEDIA_TYPE.test(mediaType)) {
           return c.json(
@@ -54,14 +90,32 @@ export function createApp({ store, now = () => new Date(), webDist }: AppOptions
         }
       }
       await next();
-    });
+    })
+    .use(authenticate());
   const routes = api
     .route("/", healthRoutes)
+    .route("/", authRoutes)
+    .route("/", userRoutes)
+    .route("/", tokenRoutes)
+    .route("/", auditRoutes)
     .route("/", promiseRoutes)
     .route("/", activityRoutes)
+    .route("/", updateRoutes)
     .route("/", activityTypeRoutes);
 
+  api.openAPIRegistry.registerComponent("securitySchemes", "bearerToken", {
+    type: "http",
+    scheme: "bearer",
+    description: "An API token (`pnpm cli token:create` or POST /api/tokens): `Authorization: Bearer lk_…`",
+  });
+  api.openAPIRegistry.registerComponent("securitySchemes", "sessionCookie", {
+    type: "apiKey",
+    in: "cookie",
+    name: "__Host-lk_session",
+    description: "The web app's session, set by POST /api/auth/sign-in",
+  });
   api.doc31("/openapi.json", {
+    security: [{ bearerToken: [] }, { sessionCookie: [] }],
     openapi: "3.1.0",
     info: {
       title: "Löfteskollen API",
@@ -71,7 +125,21 @@ export function createApp({ store, now = () => new Date(), webDist }: AppOptions
     },
   });
 
-  api.onError((err, c) => {
+  api.onError(async (err, c) => {
+    if (err instanceof ForbiddenError) {
+      // The refused write rolled back; the denial itself is recorded in a transaction of its own.
+      const { permission, recordType, recordId } = err.denial;
+      await deps.queue.run(
+        () =>
+          appendAuditEvent(deps.store.db, c.var.auditContext(), {
+            action: "auth.denied",
+            recordType: recordType ?? null,
+            recordId: recordId ?? null,
+            after: { method: c.req.method, path: c.req.path, permission },
+          }),
+        null,
+      );
+    }
     if (err instanceof AppError) return c.json(err.toBody(), err.httpStatus);
     if (err instanceof HTTPException && err.status === 400) {
       return c.json(errorBody("invalid_json", "Begäran innehåller ingen giltig JSON. Kontrollera kommatecken, citattecken och klamrar."), 400);
@@ -81,7 +149,9 @@ export function createApp({ store, now = () => new Date(), webDist }: AppOptions
     return c.json(errorBody("internal_error", "Något gick fel på servern. Ingenting sparades; försök igen."), 500);
   });
 
-  const app = new OpenAPIHono().route("/api", routes);
+  const app = new OpenAPIHono();
+  app.use(securityHeaders());
+  app.route("/api", routes);
   app.notFound((c) =>
     c.json(errorBody("not_found", `Det finns ingen sådan adress: ${c.req.method} ${c.req.path}`), 404),
   );

@@ -16,6 +16,15 @@ const EnvSchema = z.object({
   /** The built web app (`pnpm build`), served by the API process. */
   WEB_DIST: z.string().default(`${repoRoot}apps/web/dist`),
   DATA_DIR: z.string().default(`${repoRoot}data`),
+  /** A session nobody uses for this long ends (sign in again). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
+  /** Every session ends this long after sign-in, however active. */
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** Behind a reverse proxy (nginx, a load balancer): trust X-Forwarded-For/-Host for client address and origin checks. */
+  TRUST_PROXY: z
+    .enum(["0", "1", "false", "true"])
+    .default("0")
+    .transform((value) => value === "1" || value === "true"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -4,14 +4,29 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { openStore } from "./db/client";
 import { readEnv } from "./env";
+import { formatDemoCredentials } from "./seed/demo-users";
 import { loadData } from "./seed/load-data";
 
 const env = readEnv();
 if (env.DATABASE_PATH !== ":memory:") mkdirSync(dirname(env.DATABASE_PATH), { recursive: true });
 const store = openStore(env.DATABASE_PATH);
-loadData({ store, dataDir: env.DATA_DIR, demo: env.DEMO, now: new Date(), log: console.log });
+const { demoCredentials } = loadData({
+  store,
+  dataDir: env.DATA_DIR,
+  demo: env.DEMO,
+  now: new Date(),
+  log: console.log,
+  // Demo users with known passwords have no place on a production server.
+  demoUsers: env.DEMO && env.NODE_ENV !== "production",
+});
+if (demoCredentials) console.log(formatDemoCredentials(demoCredentials));
 
-const app = createApp({ store, webDist: env.WEB_DIST });
+const app = createApp({
+  store,
+  webDist: env.WEB_DIST,
+  trustProxy: env.TRUST_PROXY,
+  sessionTimeouts: { idleMs: env.SESSION_IDLE_MINUTES * 60_000, absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000 },
+});
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   console.log(`Löfteskollen körs på http://localhost:${info.port} (databas: ${env.DATABASE_PATH})`);
 });

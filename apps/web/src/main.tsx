@@ -1,14 +1,13 @@
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { BrowserRouter } from "react-router";
 import { App } from "./app/app";
+import { createQueryClient } from "./app/query-client";
 import "./i18n";
 import "./styles.css";
 
-const queryClient = new QueryClient({
-  // Progress changes only when someone logs an activity: a minute is fresh enough for a start page.
-  defaultOptions: { queries: { staleTime: 60_000 } },
-});
+const queryClient = createQueryClient();
 
 const root = document.getElementById("root");
 if (!root) throw new Error("The page has no #root element");
@@ -16,7 +15,11 @@ if (!root) throw new Error("The page has no #root element");
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      {/* Without transitions a navigation can be rendered at once (flushSync), which signing out
+          relies on: see SignOutButton. */}
+      <BrowserRouter useTransitions={false}>
+        <App />
+      </BrowserRouter>
     </QueryClientProvider>
   </StrictMode>,
 );

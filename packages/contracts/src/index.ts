@@ -2,3 +2,5 @@ export * from "./common";
 export * from "./promises";
 export * from "./activities";
 export * from "./progress";
+export * from "./auth";
+export * from "./updates";

@@ -16,6 +16,7 @@ export {
   maxDate,
   minDate,
   parseInstant,
+  startOfLocalDay,
   toDayNumber,
   todayInStockholm,
 } from "./calendar/local-date";
@@ -46,3 +47,6 @@ export {
   activityRuleViolations,
   personalDataViolations,
 } from "./rules/activity-rules";
+
+export type { AuditRecordType, Grantee, Permission, Role, Scope } from "./access/permissions";
+export { AUDIT_RECORD_TYPES, PERMISSIONS, ROLES, ROLE_LABELS_SV, can, ownOrganisations, permissionScope } from "./access/permissions";

@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { type AuditContextHolder, installAuditContext, systemContext } from "./audit-context";
 import * as schema from "./schema";
 
 const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
@@ -15,6 +16,8 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 export type Store = {
   db: Db;
   sqlite: Database.Database;
+  /** Who the writes are attributed to in the audit trail; audited writes fail outside `audit.run`. */
+  audit: AuditContextHolder;
   close: () => void;
 };
 
@@ -37,9 +40,10 @@ export function openStore(path: string): Store {
   // The file is cut back to that size after each checkpoint.
   sqlite.pragma("wal_autocheckpoint = 16384");
   sqlite.pragma("journal_size_limit = 67108864");
+  const audit = installAuditContext(sqlite);
   const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder });
-  return { db, sqlite, close: () => sqlite.close() };
+  audit.run(systemContext("migration"), () => migrate(db, { migrationsFolder }));
+  return { db, sqlite, audit, close: () => sqlite.close() };
 }
 
 /**

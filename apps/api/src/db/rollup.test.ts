@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createExamplePromise, createTestApp } from "../test-support/test-app";
+import { systemContext } from "./audit-context";
 
 describe("the daily totals rollup", () => {
   it("always equals the sum of the non-voided activities, whatever is logged and voided", async () => {
@@ -45,7 +46,7 @@ describe("the daily totals rollup", () => {
     const a = await t.request("POST", "/api/activities", { commitmentId: ids.yearly, occurredAt: "2024-03-01" });
     expect(() => t.store.sqlite.prepare("DELETE FROM activities WHERE id = ?").run(a.body.id)).toThrow(/never deleted/);
     expect(() => t.store.sqlite.prepare("UPDATE activities SET quantity = 5 WHERE id = ?").run(a.body.id)).toThrow(/not edited/);
-    t.store.sqlite.prepare("UPDATE activities SET voided_at = 'x' WHERE id = ?").run(a.body.id);
+    t.store.audit.run(systemContext("cli"), () => t.store.sqlite.prepare("UPDATE activities SET voided_at = 'x' WHERE id = ?").run(a.body.id));
     expect(() => t.store.sqlite.prepare("UPDATE activities SET voided_at = NULL WHERE id = ?").run(a.body.id)).toThrow(/stays voided/);
   });
 

@@ -20,6 +20,20 @@ export const areas = sqliteTable("areas", {
   parentId: integer("parent_id").references((): AnySQLiteColumn => areas.id),
 });
 
+export const ROLE_VALUES = ["admin", "manager", "coordinator", "viewer"] as const;
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** Lower-cased when stored, so sign-in ignores case. */
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  role: text("role", { enum: ROLE_VALUES }).notNull(),
+  /** argon2id, PHC string format; never leaves the API, never in the audit trail. */
+  passwordHash: text("password_hash").notNull(),
+  disabledAt: text("disabled_at"),
+  createdAt: createdAt(),
+});
+
 export const ORGANISATION_KINDS = ["police", "municipal", "housing", "association", "business", "other"] as const;
 
 export const organisations = sqliteTable("organisations", {
@@ -27,6 +41,84 @@ export const organisations = sqliteTable("organisations", {
   name: text("name").notNull().unique(),
   kind: text("kind", { enum: ORGANISATION_KINDS }).notNull().default("other"),
 });
+
+/** The organisations a user acts for (coordinators: where they may log and void). */
+export const userOrganisations = sqliteTable(
+  "user_organisations",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.organisationId] })],
+);
+
+/**
+ * Web sessions. The key is the SHA-256 of the cookie's random token: a copy of the database
+ * does not let anyone act as a signed-in user.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: text("created_at").notNull(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    /** The absolute timeout: the session ends then, however active. */
+    expiresAt: text("expires_at").notNull(),
+    address: text("address"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+/** Bearer tokens for scripts and integrations: shown once, stored as a SHA-256 hash. */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+    lastUsedAt: text("last_used_at"),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [index("api_tokens_user").on(t.userId)],
+);
+
+/**
+ * The audit trail: one row per change and per security event, appended in the same transaction
+ * as the change (by triggers, see drizzle/0003_audit-triggers.sql). Triggers refuse UPDATE and DELETE.
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** UTC, ISO 8601. */
+    at: text("at").notNull(),
+    userId: integer("user_id"),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    recordType: text("record_type"),
+    recordId: text("record_id"),
+    before: text("before"),
+    after: text("after"),
+    address: text("address"),
+  },
+  (t) => [
+    index("audit_log_record").on(t.recordType, t.recordId, t.id),
+    index("audit_log_user").on(t.userId, t.id),
+    index("audit_log_at").on(t.at),
+  ],
+);
 
 export const promises = sqliteTable("promises", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -117,7 +209,9 @@ export const activities = sqliteTable(
     organisationId: integer("organisation_id").references(() => organisations.id),
     place: text("place"),
     note: text("note"),
+    /** The name of who logged it, as it was then (the audit trail holds the user id too). */
     loggedBy: text("logged_by").notNull(),
+    loggedByUserId: integer("logged_by_user_id").references((): AnySQLiteColumn => users.id),
     createdAt: createdAt(),
     isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
     voidedAt: text("voided_at"),
@@ -159,6 +253,7 @@ export const updates = sqliteTable(
     text: text("text").notNull(),
     isPublic: integer("is_public", { mode: "boolean" }).notNull().default(false),
     createdBy: text("created_by").notNull(),
+    createdByUserId: integer("created_by_user_id").references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [index("updates_commitment_date").on(t.commitmentId, t.date)],

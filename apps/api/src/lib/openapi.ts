@@ -15,8 +15,13 @@ export const jsonBody = <T extends z.ZodType>(schema: T) => ({
 
 const error = (description: string) => json(ErrorResponseSchema, description);
 
+export const errorBody = (code: string, message: string) => ({ error: { code, message } });
+
 export const errorResponses = {
   400: error("Malformed JSON, or a field of the wrong type or shape (`issues` names each field)"),
+  401: error("Not signed in, the session ended, or the bearer token is invalid"),
+  403: error("Signed in, but this role or these organisations may not do this (audited)"),
+  429: error("Too many failed sign-ins: wait `Retry-After` seconds"),
   404: error("Unknown id"),
   409: error("Conflict: duplicate, already done, or an Idempotency-Key reused with another body"),
   422: error("A rule of the domain: outside the promise period, in the future, quantity out of 1–10 000, personal data in free text…"),

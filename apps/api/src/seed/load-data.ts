@@ -5,10 +5,13 @@ import { CreatePromiseSchema } from "@lofteskollen/contracts";
 import { type Term, todayInStockholm } from "@lofteskollen/domain";
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
+import { systemContext } from "../db/audit-context";
 import type { Db, Store } from "../db/client";
 import { activityTypes, organisations, ORGANISATION_KINDS, promises, seedRuns, terms } from "../db/schema";
 import { createActivityBatch } from "../services/activities";
 import { createPromise } from "../services/promises";
+import { countUsers } from "../services/users";
+import { createDemoUsers, type DemoCredentials } from "./demo-users";
 import { type DemoProfile, generateDemoActivities } from "./demo-activities";
 
 const ActivityTypesFile = z.array(z.object({ code: z.string().min(1), label: z.string().min(1) }));
@@ -43,21 +46,31 @@ export type LoadOptions = {
   demo: boolean;
   now: Date;
   log?: (message: string) => void;
+  /**
+   * With the demo on and no users yet: create one demo user per role and return their
+   * passwords (to print once). Never in production.
+   */
+  demoUsers?: boolean;
 };
+
+export type LoadResult = { demoCredentials: DemoCredentials[] | null };
 
 /**
  * Loads the bundled data into the database. Every step is recorded in `seed_runs` in the same
  * transaction as its rows, so a restart (or a crash half-way) never loads anything twice.
  */
-export function loadData({ store, dataDir, demo, now, log = () => {} }: LoadOptions) {
+export function loadData({ store, dataDir, demo, now, log = () => {}, demoUsers = false }: LoadOptions): LoadResult {
   const read = (file: string) => JSON.parse(readFileSync(join(dataDir, file), "utf8")) as unknown;
+  // Everything the seed writes is in the audit trail, attributed to "seed".
   const once = (name: string, work: (db: Db) => void) =>
-    store.sqlite.transaction(() => {
-      if (store.db.select().from(seedRuns).where(eq(seedRuns.name, name)).get()) return false;
-      work(store.db);
-      store.db.insert(seedRuns).values({ name }).run();
-      return true;
-    })();
+    store.audit.run(systemContext("seed", now), () =>
+      store.sqlite.transaction(() => {
+        if (store.db.select().from(seedRuns).where(eq(seedRuns.name, name)).get()) return false;
+        work(store.db);
+        store.db.insert(seedRuns).values({ name }).run();
+        return true;
+      })(),
+    );
 
   once("reference:activity-types", (db) => {
     for (const type of ActivityTypesFile.parse(read("activity-types.json"))) {
@@ -80,7 +93,7 @@ export function loadData({ store, dataDir, demo, now, log = () => {} }: LoadOpti
       }
     }
   });
-  if (!demo) return;
+  if (!demo) return { demoCredentials: null };
 
   const today = todayInStockholm(now);
   // Real promises first (oldest period first), the invented example last.
@@ -110,11 +123,21 @@ export function loadData({ store, dataDir, demo, now, log = () => {} }: LoadOpti
           places: raw.demoPlaces,
           seed: seedOf(`${raw.slug}#${i}`),
         });
-        if (rows.length) createActivityBatch({ db, inputs: rows, now, actor: { loggedBy: "demo", demo: true } });
+        if (rows.length) {
+          createActivityBatch({ db, inputs: rows, now, actor: { author: { kind: "system", name: "demo" }, demo: true } });
+        }
       });
     });
     if (loaded) log(`Demodata: laddade ${raw.slug}`);
   }
+
+  let demoCredentials: DemoCredentials[] | null = null;
+  if (demoUsers && countUsers(store.db) === 0) {
+    once("demo:users", (db) => {
+      demoCredentials = createDemoUsers(db);
+    });
+  }
+  return { demoCredentials };
 }
 
 /** The example's period follows the calendar: from 1 January of this year (+ offset), whole years. */

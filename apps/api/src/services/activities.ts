@@ -1,14 +1,17 @@
 import type { Activity, ActivityPage, CreateActivity, ListActivitiesQuery } from "@lofteskollen/contracts";
 import {
   activityRuleViolations,
+  can,
   localDateOfOccurredAt,
+  ownOrganisations,
   personalDataViolations,
   type RuleViolation,
 } from "@lofteskollen/domain";
 import { and, desc, eq, gte, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import { type Db, preparedPerDb } from "../db/client";
 import { activities, commitmentOrganisations, commitments, organisations, promises } from "../db/schema";
-import { AppError, notFound, ruleViolation } from "../lib/errors";
+import { AppError, ForbiddenError, notFound, ruleViolation } from "../lib/errors";
+import { type Author, assertMay, responsibleOrganisations } from "./access";
 
 type ActivityRow = typeof activities.$inferSelect;
 
@@ -22,7 +25,8 @@ type CommitmentContext = {
   onlyOrganisation: string | null;
 };
 
-export type Actor = { loggedBy: string; demo?: boolean };
+/** Who logs: the author, and whether the rows are generated demo data. */
+export type Actor = { author: Author; demo?: boolean };
 
 const statements = preparedPerDb((db) => ({
   commitment: db
@@ -40,8 +44,8 @@ const statements = preparedPerDb((db) => ({
   // Plain better-sqlite3 for the hottest statement: binding through the query builder costs
   // more than the insert itself (docs/benchmarks.md). The triggers keep the daily totals.
   insert: db.$client.prepare<NewActivity>(
-    `INSERT INTO activities (commitment_id, occurred_at, local_date, quantity, organisation_id, place, note, logged_by, created_at, is_demo)
-     VALUES (@commitmentId, @occurredAt, @localDate, @quantity, @organisationId, @place, @note, @loggedBy, @createdAt, @isDemo)`,
+    `INSERT INTO activities (commitment_id, occurred_at, local_date, quantity, organisation_id, place, note, logged_by, logged_by_user_id, created_at, is_demo)
+     VALUES (@commitmentId, @occurredAt, @localDate, @quantity, @organisationId, @place, @note, @loggedBy, @loggedByUserId, @createdAt, @isDemo)`,
   ),
 }));
 
@@ -59,24 +63,48 @@ function loadCommitmentContext(db: Db, commitmentId: number): CommitmentContext 
   };
 }
 
-/** Checks one activity against its commitment; returns the row to insert or the broken rules. */
+/** Checks one activity against its commitment; returns the row to insert, the broken rules, or a refusal. */
 function prepareActivity(
   input: CreateActivity,
   context: CommitmentContext,
   now: Date,
   actor: Actor,
-): { row: NewActivity; organisation: string | null } | { violations: RuleViolation[] } {
+):
+  | { row: NewActivity; organisation: string | null }
+  | { violations: RuleViolation[] }
+  | { forbidden: RuleViolation } {
+  const { author } = actor;
+  const responsible = [...context.organisations.keys()];
+  // A coordinator logs only for commitments of their own organisations, and only in their name.
+  const mine = author.kind === "user" ? ownOrganisations(author, responsible) : responsible;
+  if (author.kind === "user" && !can(author, "activity.log", responsible)) {
+    return {
+      forbidden: {
+        path: "commitmentId",
+        code: "forbidden",
+        message: `Du kan bara registrera för åtaganden som ${author.organisations.join(", ") || "din aktör"} ansvarar för. Det här åtagandet hör till ${responsible.join(", ") || "ingen aktör"}.`,
+      },
+    };
+  }
+  if (author.kind === "user" && input.organisation && context.organisations.has(input.organisation) && !mine.includes(input.organisation)) {
+    return {
+      forbidden: {
+        path: "organisation",
+        code: "forbidden",
+        message: `Du kan inte registrera i ${input.organisation}s namn. Välj ${mine.join(" eller ")}.`,
+      },
+    };
+  }
+
   const localDate = localDateOfOccurredAt(input.occurredAt);
-  const violations = activityRuleViolations(
-    {
-      occurredAt: input.occurredAt,
-      localDate,
-      quantity: input.quantity,
-      period: context.period,
-      promiseStatus: context.promiseStatus,
-      now,
-    },
-  );
+  const violations = activityRuleViolations({
+    occurredAt: input.occurredAt,
+    localDate,
+    quantity: input.quantity,
+    period: context.period,
+    promiseStatus: context.promiseStatus,
+    now,
+  });
   if (input.note || input.place) {
     violations.push(
       ...personalDataViolations([
@@ -86,14 +114,14 @@ function prepareActivity(
     );
   }
 
-  // Default: the commitment's only responsible organisation; otherwise it must be one of them.
-  const organisation = input.organisation ?? context.onlyOrganisation;
+  // Default: the commitment's only responsible organisation, or the only one of them the user acts for.
+  const organisation = input.organisation ?? context.onlyOrganisation ?? (mine.length === 1 ? (mine[0] ?? null) : null);
   const organisationId = organisation ? context.organisations.get(organisation) : undefined;
   if (organisation && organisationId === undefined) {
     violations.push({
       path: "organisation",
       code: "organisation_not_responsible",
-      message: `${organisation} är inte ansvarig aktör för åtagandet. Välj en av: ${[...context.organisations.keys()].join(", ")}.`,
+      message: `${organisation} är inte ansvarig aktör för åtagandet. Välj en av: ${responsible.join(", ")}.`,
     });
   }
   if (violations.length || localDate === null) return { violations };
@@ -107,7 +135,8 @@ function prepareActivity(
       organisationId: organisationId ?? null,
       place: input.place,
       note: input.note,
-      loggedBy: actor.loggedBy,
+      loggedBy: author.name,
+      loggedByUserId: author.kind === "user" ? author.id : null,
       createdAt: toIsoString(now),
       isDemo: actor.demo ? 1 : 0,
     },
@@ -131,6 +160,7 @@ type NewActivity = {
   place: string | null;
   note: string | null;
   loggedBy: string;
+  loggedByUserId: number | null;
   createdAt: string;
   isDemo: 0 | 1;
 };
@@ -177,6 +207,9 @@ export function createActivity({
   const context = loadCommitmentContext(db, input.commitmentId);
   if (!context) throw notFound("Åtagandet", "commitmentId");
   const prepared = prepareActivity(input, context, now, actor);
+  if ("forbidden" in prepared) {
+    throw new ForbiddenError(prepared.forbidden.message, { permission: "activity.log", recordType: "commitment", recordId: context.id }, [prepared.forbidden]);
+  }
   if ("violations" in prepared) throw ruleViolation(prepared.violations);
   return insertActivity(db, prepared.row, prepared.organisation);
 }
@@ -201,6 +234,8 @@ export function createActivityBatch({
 }): number[] {
   const contexts = new Map<number, CommitmentContext | null>();
   const violations: RuleViolation[] = [];
+  const refusals: RuleViolation[] = [];
+  let firstRefused: number | undefined;
   const rows: NewActivity[] = [];
   inputs.forEach((input, i) => {
     if (!contexts.has(input.commitmentId)) contexts.set(input.commitmentId, loadCommitmentContext(db, input.commitmentId));
@@ -210,9 +245,21 @@ export function createActivityBatch({
       return;
     }
     const result = prepareActivity(input, context, now, actor);
-    if ("violations" in result) violations.push(...result.violations.map((v) => ({ ...v, path: rowPath(i, v.path) })));
+    if ("forbidden" in result) {
+      refusals.push({ ...result.forbidden, path: rowPath(i, result.forbidden.path) });
+      firstRefused ??= input.commitmentId;
+    }
+    else if ("violations" in result) violations.push(...result.violations.map((v) => ({ ...v, path: rowPath(i, v.path) })));
     else rows.push(result.row);
   });
+  if (refusals.length) {
+    const first = refusals[0]?.message ?? "";
+    throw new ForbiddenError(
+      `Ingenting sparades: ${refusals.length} av ${inputs.length} rader gäller åtaganden du inte kan registrera för. ${first}`,
+      { permission: "activity.log", recordType: "commitment", recordId: firstRefused },
+      refusals,
+    );
+  }
   if (violations.length) {
     const rows = new Set(violations.map((v) => v.path.split(".")[1]));
     throw new AppError(
@@ -243,6 +290,14 @@ export function voidActivity({
 }): Activity {
   const existing = db.select().from(activities).where(eq(activities.id, id)).get();
   if (!existing) throw notFound("Registreringen");
+  // A coordinator voids only their own organisations' activities: the activity's organisation,
+  // or (when it has none) the commitment's.
+  const owner = organisationName(db, existing.organisationId);
+  assertMay(actor.author, "activity.void", {
+    type: "activity",
+    id,
+    organisations: owner ? [owner] : responsibleOrganisations(db, existing.commitmentId),
+  });
   if (existing.voidedAt) {
     throw new AppError(409, "already_voided", `Registreringen makulerades redan ${existing.voidedAt}.`);
   }
@@ -250,7 +305,7 @@ export function voidActivity({
   if (violations.length) throw ruleViolation(violations);
   const row = db
     .update(activities)
-    .set({ voidedAt: now.toISOString(), voidedBy: actor.loggedBy, voidReason: reason })
+    .set({ voidedAt: now.toISOString(), voidedBy: actor.author.name, voidReason: reason })
     .where(eq(activities.id, id))
     .returning()
     .get();

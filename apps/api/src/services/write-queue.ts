@@ -1,7 +1,9 @@
+import type { AuditContext } from "../db/audit-context";
 import type { Store } from "../db/client";
 
 type Job = {
   work: () => unknown;
+  context: AuditContext | null;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 };
@@ -10,8 +12,9 @@ export type WriteQueue = {
   /**
    * Runs `work` inside a write transaction on the store's connection (drizzle queries on
    * `store.db` inside it belong to it); resolves once that transaction is durably committed.
+   * `context` is who the audit trail records as the author; without one, audited writes fail.
    */
-  run<T>(work: () => T): Promise<T>;
+  run<T>(work: () => T, context: AuditContext | null): Promise<T>;
 };
 
 /**
@@ -22,7 +25,7 @@ export type WriteQueue = {
  * better-sqlite3 turns a nested transaction function into a savepoint:
  * https://github.com/WiseLibs/better-sqlite3/blob/master/docs/api.md#transactionfunction---function
  */
-export function createWriteQueue(store: Pick<Store, "sqlite">, maxJobsPerCommit = 500): WriteQueue {
+export function createWriteQueue(store: Pick<Store, "sqlite" | "audit">, maxJobsPerCommit = 500): WriteQueue {
   let pending: Job[] = [];
   let scheduled = false;
 
@@ -31,7 +34,8 @@ export function createWriteQueue(store: Pick<Store, "sqlite">, maxJobsPerCommit 
   const runGroup = store.sqlite.transaction((jobs: Job[]) =>
     jobs.map((job): Outcome => {
       try {
-        return { ok: true, value: inSavepoint(job.work) };
+        const value = job.context ? store.audit.run(job.context, () => inSavepoint(job.work)) : inSavepoint(job.work);
+        return { ok: true, value };
       } catch (error) {
         return { ok: false, error };
       }
@@ -64,9 +68,9 @@ export function createWriteQueue(store: Pick<Store, "sqlite">, maxJobsPerCommit 
   };
 
   return {
-    run<T>(work: () => T) {
+    run<T>(work: () => T, context: AuditContext | null) {
       return new Promise<T>((resolve, reject) => {
-        pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        pending.push({ work, context, resolve: resolve as (value: unknown) => void, reject });
         schedule();
       });
     },

@@ -1,21 +1,69 @@
 import { fileURLToPath } from "node:url";
-import { createApp } from "../app";
+import type { Role } from "@lofteskollen/domain";
+import { type AppOptions, createApp } from "../app";
+import { systemContext } from "../db/audit-context";
 import { openStore } from "../db/client";
 import { loadData } from "../seed/load-data";
+import { hashPasswordSync } from "../security/passwords";
+import { createApiToken } from "../services/api-tokens";
+import { createUser } from "../services/users";
 
 const dataDir = fileURLToPath(new URL("../../../../data", import.meta.url));
 
 /** The server clock the tests run at: 2024-07-01 12:00 in Stockholm (CEST). */
 export const TEST_NOW = new Date("2024-07-01T10:00:00Z");
 
-/** The real app on a private in-memory database with the reference data (activity types, terms). */
-export function createTestApp({ now = TEST_NOW }: { now?: Date } = {}) {
+/** The password of every test user. */
+export const TEST_PASSWORD = "en lång testfras för inloggning";
+// argon2id costs ~50 ms: hash once per test file, not once per user.
+let testPasswordHash: string | undefined;
+const passwordHash = () => (testPasswordHash ??= hashPasswordSync(TEST_PASSWORD));
+
+/** The users every test app has, one per role; two coordinators at different organisations. */
+export const TEST_USERS = {
+  admin: { email: "admin@test.invalid", name: "Anna Admin", role: "admin", organisations: [] },
+  manager: { email: "chef@test.invalid", name: "Maja Chef", role: "manager", organisations: [] },
+  coordinator: { email: "falt@test.invalid", name: "Frida Fältassistent", role: "coordinator", organisations: ["Fältenheten"] },
+  policeCoordinator: { email: "polis@test.invalid", name: "Per Kommunpolis", role: "coordinator", organisations: ["Polisen"] },
+  viewer: { email: "lasare@test.invalid", name: "Lars Läsare", role: "viewer", organisations: [] },
+} as const satisfies Record<string, { email: string; name: string; role: Role; organisations: readonly string[] }>;
+
+export type TestUser = keyof typeof TEST_USERS;
+export type Caller = TestUser | "anonymous";
+
+type TestAppOptions = { now?: Date } & Omit<AppOptions, "store" | "now">;
+
+/**
+ * The real app on a private in-memory database with the reference data (activity types, terms)
+ * and one user per role, each with an API token. `request` acts as the admin unless told
+ * otherwise (`as`), or anonymously.
+ */
+export function createTestApp({ now = TEST_NOW, ...options }: TestAppOptions = {}) {
   const store = openStore(":memory:");
   loadData({ store, dataDir, demo: false, now });
-  const app = createApp({ store, now: () => now });
+  let clock = now;
+  const app = createApp({ store, now: () => clock, ...options });
 
-  const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const init: RequestInit = { method, headers: { ...headers } };
+  const users = {} as Record<TestUser, { id: number; token: string }>;
+  store.audit.run(systemContext("seed", now), () =>
+    store.sqlite.transaction(() => {
+      for (const [key, user] of Object.entries(TEST_USERS) as [TestUser, (typeof TEST_USERS)[TestUser]][]) {
+        const created = createUser({ db: store.db, input: { ...user, organisations: [...user.organisations], passwordHash: passwordHash() } });
+        const { token } = createApiToken({ db: store.db, userId: created.id, name: "test", now });
+        users[key] = { id: created.id, token };
+      }
+    })(),
+  );
+
+  const request = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+    as: Caller = "admin",
+  ) => {
+    const auth: Record<string, string> = as === "anonymous" ? {} : { authorization: `Bearer ${users[as].token}` };
+    const init: RequestInit = { method, headers: { ...auth, ...headers } };
     if (body !== undefined) {
       init.body = typeof body === "string" ? body : JSON.stringify(body);
       (init.headers as Record<string, string>)["content-type"] ??= "application/json";
@@ -24,20 +72,48 @@ export function createTestApp({ now = TEST_NOW }: { now?: Date } = {}) {
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as any) : null };
   };
+  /** The same request, as another caller. */
+  const requestAs = (as: Caller) => (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    request(method, path, body, headers, as);
 
   /** Row counts of every table that a write could touch: equal before and after = nothing written. */
   const snapshot = () => {
-    const tables = ["areas", "organisations", "promises", "themes", "commitments", "commitment_organisations", "activities", "commitment_daily_totals", "updates", "idempotency_keys"];
+    const tables = ["areas", "organisations", "promises", "themes", "commitments", "commitment_organisations", "activities", "commitment_daily_totals", "updates", "idempotency_keys", "users", "user_organisations", "api_tokens", "sessions"];
     return Object.fromEntries(
       tables.map((t) => [t, (store.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
     );
   };
   const dailyTotalsState = () => store.sqlite.prepare("SELECT * FROM commitment_daily_totals ORDER BY commitment_id, local_date").all();
 
-  return { app, store, request, snapshot, dailyTotalsState };
+  /** Audit rows, oldest first, as plain objects. */
+  const auditRows = () =>
+    (store.sqlite.prepare("SELECT * FROM audit_log ORDER BY id").all() as AuditRow[]).map((row) => ({
+      ...row,
+      before: row.before ? JSON.parse(row.before) : null,
+      after: row.after ? JSON.parse(row.after) : null,
+    }));
+  const setNow = (date: Date) => {
+    clock = date;
+  };
+
+  return { app, store, request, requestAs, users, snapshot, dailyTotalsState, auditRows, setNow };
 }
 
 export type TestApp = ReturnType<typeof createTestApp>;
+
+/** A raw row of audit_log (column names as in SQL). */
+type AuditRow = {
+  id: number;
+  at: string;
+  user_id: number | null;
+  actor: string;
+  action: string;
+  record_type: string | null;
+  record_id: string | null;
+  before: string | null;
+  after: string | null;
+  address: string | null;
+};
 
 /** The SPEC worked example's promise: 2024-02-27 – 2025-12-31, with a few commitments. */
 export const EXAMPLE_PROMISE = {

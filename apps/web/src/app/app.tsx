@@ -1,40 +1,40 @@
-import { useTranslation } from "react-i18next";
-import { StartPage } from "../features/promises/start-page";
 import { todayInStockholm } from "@lofteskollen/domain";
+import { Route, Routes } from "react-router";
+import { AuditPage } from "../features/audit/audit-page";
+import { RequirePermission } from "../features/auth/require-permission";
+import { RequireSignIn } from "../features/auth/require-sign-in";
+import { SignInPage } from "../features/auth/sign-in-page";
+import { StartPage } from "../features/promises/start-page";
+import { TokensPage } from "../features/tokens/tokens-page";
+import { AppLayout } from "./app-layout";
+import { NotFoundPage } from "./not-found-page";
+import { PATHS } from "./paths";
 
+/** The start page, as of the day it is opened. */
+function OverviewPage() {
+  return <StartPage today={todayInStockholm()} />;
+}
+
+/** The pages. The API serves index.html for every path outside /api, so each is a deep link. */
 export function App() {
-  const { t, i18n } = useTranslation();
-  const nextLanguage = i18n.language === "en" ? "sv" : "en";
-  const today = todayInStockholm();
-
   return (
-    <>
-      <a className="skip-link" href="#content">
-        {t("app.skipToContent")}
-      </a>
-      <header className="site-header">
-        <div className="site-header__inner">
-          <div>
-            <h1 className="site-header__title">{t("app.name")}</h1>
-            <p className="site-header__tagline">{t("app.tagline")}</p>
-          </div>
-          <button
-            type="button"
-            className="button button--quiet"
-            lang={nextLanguage}
-            aria-label={t("app.switchLanguageLabel")}
-            onClick={() => void i18n.changeLanguage(nextLanguage)}
-          >
-            {t("app.switchLanguage")}
-          </button>
-        </div>
-      </header>
-      <main id="content" tabIndex={-1}>
-        <StartPage today={today} />
-      </main>
-      <footer className="site-footer">
-        <p>{t("app.footer")}</p>
-      </footer>
-    </>
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route path={PATHS.signIn} element={<SignInPage />} />
+        <Route element={<RequireSignIn />}>
+          <Route index element={<OverviewPage />} />
+          <Route
+            path={PATHS.audit}
+            element={
+              <RequirePermission permission="audit.read">
+                <AuditPage />
+              </RequirePermission>
+            }
+          />
+          <Route path={PATHS.tokens} element={<TokensPage />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
   );
 }

@@ -10,6 +10,7 @@ import {
   localDateOfInstant,
   localDateOfOccurredAt,
   parseInstant,
+  startOfLocalDay,
   toDayNumber,
   todayInStockholm,
 } from "./local-date";
@@ -114,5 +115,29 @@ describe("Europe/Stockholm dates of instants", () => {
 
   it("keeps the same date in the middle of a summer day", () => {
     expect(todayInStockholm(new Date("2026-07-01T12:00:00Z"))).toBe("2026-07-01");
+  });
+});
+
+describe("startOfLocalDay", () => {
+  it("is 23:00 UTC the evening before in winter and 22:00 UTC in summer", () => {
+    expect(startOfLocalDay("2024-01-15").toISOString()).toBe("2024-01-14T23:00:00.000Z");
+    expect(startOfLocalDay("2024-07-01").toISOString()).toBe("2024-06-30T22:00:00.000Z");
+  });
+
+  it("handles the days the clocks change", () => {
+    // 31 March 2024: clocks go forward at 02:00 local, after midnight (still UTC+1).
+    expect(startOfLocalDay("2024-03-31").toISOString()).toBe("2024-03-30T23:00:00.000Z");
+    expect(startOfLocalDay("2024-04-01").toISOString()).toBe("2024-03-31T22:00:00.000Z");
+    // 27 October 2024: clocks go back at 03:00 local (still UTC+2 at midnight).
+    expect(startOfLocalDay("2024-10-27").toISOString()).toBe("2024-10-26T22:00:00.000Z");
+    expect(startOfLocalDay("2024-10-28").toISOString()).toBe("2024-10-27T23:00:00.000Z");
+  });
+
+  it("is the first instant whose Stockholm date is that day", () => {
+    for (const date of ["2023-12-31", "2024-02-29", "2024-06-15", "2025-03-30", "2025-10-26"]) {
+      const start = startOfLocalDay(date);
+      expect(localDateOfInstant(start)).toBe(date);
+      expect(localDateOfInstant(new Date(start.getTime() - 1))).toBe(addDays(date, -1));
+    }
   });
 });

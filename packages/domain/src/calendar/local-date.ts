@@ -137,6 +137,16 @@ export function localDateOfInstant(instant: Date): LocalDate {
 }
 
 /** Today in Europe/Stockholm, as seen from the clock reading `now`. */
+/**
+ * The instant a Stockholm day begins. Stockholm is UTC+1 or UTC+2 and moves its clocks at
+ * 01:00 UTC, never across midnight, so the day starts at 22:00 or 23:00 UTC the evening before.
+ */
+export function startOfLocalDay(date: LocalDate): Date {
+  const previous = addDays(date, -1);
+  const [summer, winter] = [new Date(`${previous}T22:00:00.000Z`), new Date(`${previous}T23:00:00.000Z`)];
+  return localDateOfInstant(summer) === date ? summer : winter;
+}
+
 export function todayInStockholm(now: Date = new Date()): LocalDate {
   return localDateOfInstant(now);
 }

@@ -254,7 +254,7 @@ describe("POST /api/activities/:id/void", () => {
     await post({ commitmentId: ids.yearly, occurredAt: "2024-05-02", quantity: 2 });
     const response = await t.request("POST", `/api/activities/${a.body.id}/void`, { reason: "Registrerad två gånger" });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ id: a.body.id, voidReason: "Registrerad två gånger", voidedBy: "api" });
+    expect(response.body).toMatchObject({ id: a.body.id, voidReason: "Registrerad två gånger", voidedBy: "Anna Admin" });
     expect(response.body.voidedAt).toEqual(expect.any(String));
     expect(t.dailyTotalsState()).toEqual([expect.objectContaining({ local_date: "2024-05-02", quantity: 2, activity_count: 1 })]);
     const list = await t.request("GET", `/api/activities?commitmentId=${ids.yearly}`);

@@ -12,8 +12,10 @@ import {
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { createRouter, errorResponses, json, jsonBody } from "../../lib/openapi";
-import { type Actor, createActivity, createActivityBatch, listActivities, voidActivity } from "../../services/activities";
+import { requirePermission } from "../../middleware/require-permission";
+import { createActivity, createActivityBatch, listActivities, voidActivity } from "../../services/activities";
 import { withIdempotency } from "../../services/idempotency";
+import { authorOf } from "../author";
 
 const IdempotencyHeadersSchema = z.object({
   "idempotency-key": z
@@ -22,9 +24,6 @@ const IdempotencyHeadersSchema = z.object({
     .optional()
     .meta({ description: "Retries with the same key and body return the first result and create nothing" }),
 });
-
-/** Until sign-in exists, every API write is attributed to the API itself. */
-const apiActor: Actor = { loggedBy: "api" };
 
 const replayHeader = { "Idempotent-Replayed": "true" };
 
@@ -35,10 +34,14 @@ export const activityRoutes = createRouter()
       path: "/activities",
       tags: ["Activities"],
       summary: "Log one completed activity",
+      description: "A coordinator logs only for commitments of their own organisations.",
+      middleware: [requirePermission("activity.log")] as const,
       request: { headers: IdempotencyHeadersSchema, ...jsonBody(CreateActivitySchema) },
       responses: {
         201: json(ActivitySchema, "The logged activity (or, for a retried Idempotency-Key, the first result)"),
         400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
         404: errorResponses[404],
         409: errorResponses[409],
         422: errorResponses[422],
@@ -48,10 +51,11 @@ export const activityRoutes = createRouter()
       const input = c.req.valid("json");
       const key = c.req.valid("header")["idempotency-key"];
       const now = c.var.now();
+      const actor = { author: authorOf(c.var.principal) };
       const result = await c.var.writes.run(() =>
         withIdempotency(c.var.store.db, key, "POST /api/activities", input, () => ({
           status: 201,
-          body: createActivity({ db: c.var.store.db, input, now, actor: apiActor }),
+          body: createActivity({ db: c.var.store.db, input, now, actor }),
         })),
       );
       return c.json(result.body as Activity, 201, result.replayed ? replayHeader : {});
@@ -64,10 +68,13 @@ export const activityRoutes = createRouter()
       tags: ["Activities"],
       summary: "Log many activities: all rows or none",
       description: "A rejected batch stores nothing and names each bad row (`activities.N.field`) and why.",
+      middleware: [requirePermission("activity.log")] as const,
       request: { headers: IdempotencyHeadersSchema, ...jsonBody(CreateActivityBatchSchema) },
       responses: {
         201: json(ActivityBatchResultSchema, "Every row was stored: how many, and their ids in row order"),
         400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
         409: errorResponses[409],
         422: errorResponses[422],
       },
@@ -76,9 +83,10 @@ export const activityRoutes = createRouter()
       const { activities } = c.req.valid("json");
       const key = c.req.valid("header")["idempotency-key"];
       const now = c.var.now();
+      const actor = { author: authorOf(c.var.principal) };
       const result = await c.var.writes.run(() =>
         withIdempotency(c.var.store.db, key, "POST /api/activities/batch", activities, () => {
-          const ids = createActivityBatch({ db: c.var.store.db, inputs: activities, now, actor: apiActor });
+          const ids = createActivityBatch({ db: c.var.store.db, inputs: activities, now, actor });
           return { status: 201, body: { created: ids.length, ids } };
         }),
       );
@@ -111,10 +119,14 @@ export const activityRoutes = createRouter()
       path: "/activities/{id}/void",
       tags: ["Activities"],
       summary: "Void an activity: it stops counting and stays visible as voided",
+      description: "A coordinator voids only activities of their own organisations.",
+      middleware: [requirePermission("activity.void")] as const,
       request: { params: ActivityIdParamsSchema, ...jsonBody(VoidActivitySchema) },
       responses: {
         200: json(ActivitySchema, "The voided activity"),
         400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
         404: errorResponses[404],
         409: errorResponses[409],
         422: errorResponses[422],
@@ -124,7 +136,8 @@ export const activityRoutes = createRouter()
       const { id } = c.req.valid("param");
       const { reason } = c.req.valid("json");
       const now = c.var.now();
-      const activity = await c.var.writes.run(() => voidActivity({ db: c.var.store.db, id, reason, now, actor: apiActor }));
+      const actor = { author: authorOf(c.var.principal) };
+      const activity = await c.var.writes.run(() => voidActivity({ db: c.var.store.db, id, reason, now, actor }));
       return c.json(activity, 200);
     },
   );

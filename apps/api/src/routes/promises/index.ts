@@ -10,6 +10,7 @@ import { todayInStockholm } from "@lofteskollen/domain";
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { createRouter, errorResponses, json, jsonBody } from "../../lib/openapi";
+import { requirePermission } from "../../middleware/require-permission";
 import { getPromiseProgress } from "../../services/progress";
 import { createPromise, getPromise, listPromises } from "../../services/promises";
 
@@ -30,11 +31,14 @@ export const promiseRoutes = createRouter()
       path: "/promises",
       tags: ["Promises"],
       summary: "Create a promise with its commitments",
-      description: "Unknown organisation and area names are created. All or nothing.",
+      description: "Unknown organisation and area names are created. All or nothing. Managers and admins.",
+      middleware: [requirePermission("promise.write")] as const,
       request: jsonBody(CreatePromiseSchema),
       responses: {
         201: json(PromiseDetailSchema, "The created promise, commitments with their ids"),
         400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
         409: errorResponses[409],
         422: errorResponses[422],
       },

@@ -1,0 +1,139 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { parseArgs } from "node:util";
+import { CreateUserSchema } from "@lofteskollen/contracts";
+import { z } from "zod";
+import { systemContext } from "./db/audit-context";
+import { openStore, type Store } from "./db/client";
+import { readEnv } from "./env";
+import { zodIssues } from "./lib/openapi";
+import { AppError } from "./lib/errors";
+import { loadData } from "./seed/load-data";
+import { hashPassword } from "./security/passwords";
+import { createApiToken } from "./services/api-tokens";
+import { assertAcceptablePassword, createUser, getUserByEmail } from "./services/users";
+
+const USAGE = `Löfteskollen – kommandoraden
+
+  pnpm cli user:create --email E --role admin|manager|coordinator|viewer [--name N] [--organisation NAMN]… --password-stdin
+      Skapar en användare. Lösenordet läses från standard in (8–128 tecken), t.ex.
+      printf '%s' 'mitt långa lösenord' | pnpm cli user:create --email a@kommun.se --role admin --password-stdin
+
+  pnpm cli token:create --email E [--name N]
+      Skapar en API-nyckel åt användaren och skriver ut den (bara den) på standard ut.
+      Nyckeln visas bara nu. Skicka den som: Authorization: Bearer <nyckel>
+
+Databasen: DATABASE_PATH (standard data/lofteskollen.db). Den skapas om den inte finns.`;
+
+class CliError extends Error {}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) throw new CliError("--password-stdin: skicka lösenordet på standard in, t.ex. printf '%s' \"$LOSENORD\" | pnpm cli …");
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  // One trailing line break comes from `echo` or a file; it is not part of the password.
+  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+}
+
+function openDatabase(): Store {
+  const env = readEnv();
+  if (env.DATABASE_PATH !== ":memory:") mkdirSync(dirname(env.DATABASE_PATH), { recursive: true });
+  const store = openStore(env.DATABASE_PATH);
+  // A fresh database gets the reference data (organisations, activity types, terms), never demo data.
+  loadData({ store, dataDir: env.DATA_DIR, demo: false, now: new Date() });
+  return store;
+}
+
+async function userCreate(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      email: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+      organisation: { type: "string", multiple: true },
+      "password-stdin": { type: "boolean" },
+    },
+    strict: true,
+  });
+  if (!values["password-stdin"]) throw new CliError("Ange --password-stdin och skicka lösenordet på standard in (aldrig som argument: det syns i processlistan).");
+  const password = await readStdin();
+  const parsed = CreateUserSchema.safeParse({
+    email: values.email,
+    name: values.name ?? values.email,
+    role: values.role,
+    organisations: values.organisation ?? [],
+    password,
+  });
+  if (!parsed.success) {
+    throw new CliError(zodIssues(parsed.error).map((issue) => `--${issue.path.split(".")[0]}: ${issue.message}`).join("\n"));
+  }
+  const { password: accepted, ...input } = parsed.data;
+  assertAcceptablePassword(accepted, input.email);
+  const passwordHash = await hashPassword(accepted);
+  const store = openDatabase();
+  try {
+    const user = store.audit.run(systemContext("cli"), () =>
+      store.sqlite.transaction(() => createUser({ db: store.db, input: { ...input, passwordHash } }))(),
+    );
+    process.stderr.write(`Skapade ${user.role} ${user.email} (id ${user.id}).\n`);
+  } finally {
+    store.close();
+  }
+}
+
+function tokenCreate(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { email: { type: "string" }, name: { type: "string" } },
+    strict: true,
+  });
+  const email = z.email().safeParse(values.email?.trim().toLowerCase());
+  if (!email.success) throw new CliError("--email: ange användarens e-postadress.");
+  const store = openDatabase();
+  try {
+    const user = getUserByEmail({ db: store.db, email: email.data });
+    if (!user) throw new CliError(`Det finns ingen användare med e-postadressen ${email.data}. Skapa den först med user:create.`);
+    if (user.disabledAt) throw new CliError(`${email.data} är avstängd; en nyckel åt den skulle inte fungera.`);
+    const created = store.audit.run(systemContext("cli"), () =>
+      store.sqlite.transaction(() =>
+        createApiToken({ db: store.db, userId: user.id, name: values.name ?? "Kommandoraden", now: new Date() }),
+      )(),
+    );
+    // The token alone on standard output, so a script can capture it: TOKEN=$(pnpm -s cli token:create …)
+    process.stdout.write(`${created.token}\n`);
+    process.stderr.write(`API-nyckel ${created.id} skapad åt ${user.email} (${user.role}). Den visas bara nu.\n`);
+  } finally {
+    store.close();
+  }
+}
+
+async function main(argv: string[]) {
+  const [command, ...args] = argv;
+  switch (command) {
+    case "user:create":
+      return userCreate(args);
+    case "token:create":
+      return tokenCreate(args);
+    case undefined:
+    case "help":
+    case "--help":
+      process.stderr.write(`${USAGE}\n`);
+      return;
+    default:
+      throw new CliError(`Okänt kommando: ${command}\n\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof CliError) process.stderr.write(`${error.message}\n`);
+  else if (error instanceof AppError) {
+    const details = error.issues?.map((issue) => `  ${issue.path}: ${issue.message}`).join("\n");
+    process.stderr.write(`${error.message}${details ? `\n${details}` : ""}\n`);
+  } else if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
+    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+  } else {
+    process.stderr.write(`Något gick fel: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exitCode = 1;
+});

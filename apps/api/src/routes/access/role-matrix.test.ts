@@ -1,0 +1,215 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  type Caller,
+  createExamplePromise,
+  createTestApp,
+  EXAMPLE_PROMISE,
+  type TestApp,
+} from "../../test-support/test-app";
+
+/**
+ * The role × endpoint matrix (issue 3): every endpoint, every caller, and the status each gets.
+ * Coordinators: "coordinator" acts for Fältenheten, "policeCoordinator" for Polisen.
+ * A refused request must write nothing (row counts of every table unchanged) and be audited.
+ */
+let t: TestApp;
+let ids: Awaited<ReturnType<typeof createExamplePromise>>;
+
+beforeAll(async () => {
+  t = createTestApp();
+  ids = await createExamplePromise(t);
+});
+
+const CALLERS: Caller[] = ["anonymous", "viewer", "coordinator", "policeCoordinator", "manager", "admin"];
+
+type Expectation = Partial<Record<Caller, number>> & { otherwise: number };
+type Case = {
+  name: string;
+  /** Builds the request; runs fresh for every caller (e.g. a new activity to void each time). */
+  request: () => Promise<[method: string, path: string, body?: unknown]>;
+  expect: Expectation;
+};
+
+const logFor = async (commitmentId: number, organisation?: string) => {
+  const response = await t.request("POST", "/api/activities", { commitmentId, occurredAt: "2024-03-01", organisation });
+  if (response.status !== 201) throw new Error(JSON.stringify(response.body));
+  return response.body.id as number;
+};
+
+const reads = (name: string, path: () => string): Case => ({
+  name: `GET ${name}`,
+  request: async () => ["GET", path()],
+  expect: { anonymous: 401, otherwise: 200 },
+});
+
+const cases: Case[] = [
+  { name: "GET /api/health", request: async () => ["GET", "/api/health"], expect: { otherwise: 200 } },
+  reads("/api/promises", () => "/api/promises"),
+  reads("/api/promises/:id", () => `/api/promises/${ids.promiseId}`),
+  reads("/api/promises/:id/progress", () => `/api/promises/${ids.promiseId}/progress?asOf=2024-06-01`),
+  reads("/api/activities", () => `/api/activities?commitmentId=${ids.yearly}`),
+  reads("/api/commitments/:id/updates", () => `/api/commitments/${ids.yearly}/updates`),
+  reads("/api/activity-types", () => "/api/activity-types"),
+  reads("/api/openapi.json", () => "/api/openapi.json"),
+  reads("/api/auth/me", () => "/api/auth/me"),
+  reads("/api/tokens", () => "/api/tokens"),
+  {
+    name: "POST /api/promises",
+    request: async () => ["POST", "/api/promises", { ...EXAMPLE_PROMISE, slug: undefined, title: `Löfte ${Math.random()}` }],
+    expect: { anonymous: 401, admin: 201, manager: 201, otherwise: 403 },
+  },
+  {
+    name: "POST /api/activities on a Fältenheten commitment",
+    request: async () => ["POST", "/api/activities", { commitmentId: ids.yearly, occurredAt: "2024-03-01" }],
+    expect: { anonymous: 401, admin: 201, coordinator: 201, otherwise: 403 },
+  },
+  {
+    name: "POST /api/activities on a Polisen commitment",
+    request: async () => ["POST", "/api/activities", { commitmentId: ids.termly, occurredAt: "2024-03-01" }],
+    expect: { anonymous: 401, admin: 201, policeCoordinator: 201, otherwise: 403 },
+  },
+  {
+    name: "POST /api/activities on a shared commitment in another responsible organisation's name",
+    request: async () => ["POST", "/api/activities", { commitmentId: ids.untargeted, occurredAt: "2024-03-01", organisation: "Trygghetssamordningen" }],
+    expect: { anonymous: 401, admin: 201, otherwise: 403 },
+  },
+  {
+    name: "POST /api/activities/batch with one row of another organisation",
+    request: async () => [
+      "POST",
+      "/api/activities/batch",
+      { activities: [{ commitmentId: ids.yearly, occurredAt: "2024-03-01" }, { commitmentId: ids.termly, occurredAt: "2024-03-01" }] },
+    ],
+    expect: { anonymous: 401, admin: 201, otherwise: 403 },
+  },
+  {
+    name: "POST /api/activities/:id/void of a Fältenheten activity",
+    request: async () => ["POST", `/api/activities/${await logFor(ids.yearly)}/void`, { reason: "Dubbelregistrerad" }],
+    expect: { anonymous: 401, admin: 200, manager: 200, coordinator: 200, otherwise: 403 },
+  },
+  {
+    name: "POST /api/activities/:id/void of a Polisen activity on a shared commitment",
+    request: async () => ["POST", `/api/activities/${await logFor(ids.untargeted, "Polisen")}/void`, { reason: "Fel datum" }],
+    expect: { anonymous: 401, admin: 200, manager: 200, policeCoordinator: 200, otherwise: 403 },
+  },
+  {
+    name: "POST /api/commitments/:id/updates on a Fältenheten commitment",
+    request: async () => ["POST", `/api/commitments/${ids.yearly}/updates`, { date: "2024-06-01", text: "Färre pass i juni." }],
+    expect: { anonymous: 401, admin: 201, manager: 201, coordinator: 201, otherwise: 403 },
+  },
+  {
+    name: "GET /api/users",
+    request: async () => ["GET", "/api/users"],
+    expect: { anonymous: 401, admin: 200, otherwise: 403 },
+  },
+  {
+    name: "POST /api/users",
+    request: async () => [
+      "POST",
+      "/api/users",
+      { email: `ny-${Math.random()}@test.invalid`, name: "Ny Användare", role: "viewer", password: "ett långt nytt lösenord" },
+    ],
+    expect: { anonymous: 401, admin: 201, otherwise: 403 },
+  },
+  {
+    name: "POST /api/users/:id/disable",
+    request: async () => {
+      const created = await t.request("POST", "/api/users", {
+        email: `tillfällig-${Math.random()}@test.invalid`.replace("ä", "a"),
+        name: "Tillfällig",
+        role: "viewer",
+        password: "ett långt nytt lösenord",
+      });
+      return ["POST", `/api/users/${created.body.id}/disable`, {}];
+    },
+    expect: { anonymous: 401, admin: 200, otherwise: 403 },
+  },
+  {
+    name: "GET /api/audit",
+    request: async () => ["GET", "/api/audit"],
+    expect: { anonymous: 401, admin: 200, otherwise: 403 },
+  },
+  {
+    name: "POST /api/tokens/:id/revoke of another user's token",
+    request: async () => {
+      const token = t.store.sqlite.prepare("SELECT id FROM api_tokens WHERE user_id = ? AND revoked_at IS NULL").get(t.users.viewer.id) as { id: number };
+      // Not the viewer's own: everyone but the viewer and an admin is revoking someone else's token.
+      return ["POST", `/api/tokens/${token.id}/revoke`, {}];
+    },
+    // The viewer is excluded below: revoking its own token would lock it out of the rest of the matrix.
+    expect: { anonymous: 401, admin: 200, otherwise: 404 },
+  },
+];
+
+describe("the role × endpoint matrix", () => {
+  for (const testCase of cases) {
+    for (const caller of CALLERS) {
+      const expected = testCase.expect[caller] ?? testCase.expect.otherwise;
+      if (testCase.name.startsWith("POST /api/tokens/:id/revoke") && (caller === "viewer" || caller === "admin")) continue;
+      it(`${testCase.name} as ${caller} → ${expected}`, async () => {
+        const [method, path, body] = await testCase.request();
+        const before = t.snapshot();
+        const auditBefore = t.auditRows().length;
+        const response = await t.request(method, path, body, {}, caller);
+        expect(response.status, JSON.stringify(response.body)).toBe(expected);
+        if (expected === 401 || expected === 403 || expected === 404) {
+          expect(t.snapshot()).toEqual(before);
+          expect(response.body.error.message).toEqual(expect.any(String));
+        }
+        if (expected === 403) {
+          const denial = t.auditRows().slice(auditBefore);
+          expect(denial).toEqual([expect.objectContaining({ action: "auth.denied", user_id: t.users[caller as Exclude<Caller, "anonymous">].id })]);
+        }
+      });
+    }
+  }
+});
+
+describe("ids swapped in the URL or the body", () => {
+  it("a coordinator cannot void another organisation's activity by guessing its id", async () => {
+    const policeActivity = await logFor(ids.termly);
+    const before = t.snapshot();
+    const response = await t.request("POST", `/api/activities/${policeActivity}/void`, { reason: "Fel" }, {}, "coordinator");
+    expect(response.status).toBe(403);
+    expect(response.body.error.code).toBe("forbidden");
+    expect(t.snapshot()).toEqual(before);
+    const activity = t.store.sqlite.prepare("SELECT voided_at FROM activities WHERE id = ?").get(policeActivity) as { voided_at: string | null };
+    expect(activity.voided_at).toBeNull();
+  });
+
+  it("a coordinator cannot log for another organisation's commitment by changing commitmentId", async () => {
+    const before = t.snapshot();
+    const response = await t.request("POST", "/api/activities", { commitmentId: ids.termly, occurredAt: "2024-03-02" }, {}, "coordinator");
+    expect(response.status).toBe(403);
+    expect(response.body.error.issues[0].path).toBe("commitmentId");
+    expect(t.snapshot()).toEqual(before);
+  });
+
+  it("a coordinator of a shared commitment logs in their own organisation's name by default", async () => {
+    const response = await t.request("POST", "/api/activities", { commitmentId: ids.untargeted, occurredAt: "2024-03-02" }, {}, "policeCoordinator");
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ organisation: "Polisen", loggedBy: "Per Kommunpolis" });
+  });
+
+  it("a refused batch names each row that is not the coordinator's and stores none of them", async () => {
+    const before = t.snapshot();
+    const response = await t.request(
+      "POST",
+      "/api/activities/batch",
+      { activities: [{ commitmentId: ids.yearly, occurredAt: "2024-03-01" }, { commitmentId: ids.termly, occurredAt: "2024-03-01" }, { commitmentId: ids.termly, occurredAt: "2024-03-02" }] },
+      {},
+      "coordinator",
+    );
+    expect(response.status).toBe(403);
+    expect(response.body.error.issues.map((i: { path: string }) => i.path)).toEqual(["activities.1.commitmentId", "activities.2.commitmentId"]);
+    expect(t.snapshot()).toEqual(before);
+  });
+
+  it("a user without access to the promise route cannot reach it with a token of a disabled user", async () => {
+    const disable = await t.request("POST", `/api/users/${t.users.policeCoordinator.id}/disable`, {});
+    expect(disable.status).toBe(200);
+    const response = await t.request("GET", "/api/promises", undefined, {}, "policeCoordinator");
+    expect(response.status).toBe(401);
+    expect(response.body.error.code).toBe("invalid_token");
+  });
+});

@@ -1,0 +1,179 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { systemContext } from "../../db/audit-context";
+import { createExamplePromise, createTestApp, EXAMPLE_PROMISE, TEST_PASSWORD, TEST_USERS, type TestApp } from "../../test-support/test-app";
+
+let t: TestApp;
+let ids: Awaited<ReturnType<typeof createExamplePromise>>;
+beforeEach(async () => {
+  t = createTestApp();
+  ids = await createExamplePromise(t);
+});
+
+const newRows = (from: number) => t.auditRows().slice(from);
+
+describe("the audit trail", () => {
+  it("records who logged an activity, from where, when, and what was stored", async () => {
+    const before = t.auditRows().length;
+    const proxied = await t.request(
+      "POST",
+      "/api/activities",
+      { commitmentId: ids.yearly, occurredAt: "2024-03-14", quantity: 3, place: "Hammarkullen" },
+      {},
+      "coordinator",
+    );
+    expect(proxied.status).toBe(201);
+    expect(newRows(before)).toEqual([
+      expect.objectContaining({
+        action: "activity.create",
+        record_type: "activity",
+        record_id: String(proxied.body.id),
+        user_id: t.users.coordinator.id,
+        actor: expect.stringMatching(new RegExp(`^user:${t.users.coordinator.id}/token:\\d+$`)),
+        at: "2024-07-01T10:00:00.000Z",
+        before: null,
+        after: expect.objectContaining({ commitmentId: ids.yearly, quantity: 3, place: "Hammarkullen", loggedByUserId: t.users.coordinator.id }),
+      }),
+    ]);
+  });
+
+  it("records a void with the activity before and after", async () => {
+    const logged = await t.request("POST", "/api/activities", { commitmentId: ids.yearly, occurredAt: "2024-03-14" });
+    const before = t.auditRows().length;
+    await t.request("POST", `/api/activities/${logged.body.id}/void`, { reason: "Dubbelregistrerad" }, {}, "manager");
+    const [row] = newRows(before);
+    expect(row).toMatchObject({
+      action: "activity.void",
+      record_id: String(logged.body.id),
+      user_id: t.users.manager.id,
+      before: expect.objectContaining({ voidedAt: null }),
+      after: expect.objectContaining({ voidReason: "Dubbelregistrerad", voidedBy: "Maja Chef" }),
+    });
+  });
+
+  it("records a promise with each of its commitments, and an update", async () => {
+    const before = t.auditRows().length;
+    const created = await t.request("POST", "/api/promises", { ...EXAMPLE_PROMISE, slug: "ett-till" }, {}, "manager");
+    expect(created.status).toBe(201);
+    const actions = newRows(before).map((r) => r.action);
+    expect(actions.filter((a) => a === "promise.create")).toHaveLength(1);
+    expect(actions.filter((a) => a === "commitment.create")).toHaveLength(3);
+    expect(actions).toContain("commitment.organisation.add");
+    const update = await t.request("POST", `/api/commitments/${ids.yearly}/updates`, { date: "2024-06-30", text: "Färre pass i juni", public: true }, {}, "coordinator");
+    expect(update.status).toBe(201);
+    expect(t.auditRows().at(-1)).toMatchObject({ action: "update.create", record_type: "update", record_id: String(update.body.id) });
+  });
+
+  it("records a new user without the password hash, and a disabled user", async () => {
+    const before = t.auditRows().length;
+    const created = await t.request("POST", "/api/users", { email: "ny@test.invalid", name: "Ny", role: "viewer", password: "ett långt nytt lösenord" });
+    await t.request("POST", `/api/users/${created.body.id}/disable`, {});
+    const rows = newRows(before);
+    expect(rows.map((r) => r.action)).toEqual(["user.create", "user.disable"]);
+    expect(JSON.stringify(rows)).not.toContain("argon2");
+    expect(rows[1]).toMatchObject({ before: expect.objectContaining({ disabledAt: null }), after: expect.objectContaining({ disabledAt: expect.any(String), passwordChanged: 0 }) });
+  });
+
+  it("records sign-ins, failed sign-ins (without the attempted text) and sign-outs", async () => {
+    const before = t.auditRows().length;
+    await t.request("POST", "/api/auth/sign-in", { email: TEST_USERS.viewer.email, password: "inte rätt lösenord" }, {}, "anonymous");
+    await t.request("POST", "/api/auth/sign-in", { email: "mitt hemliga lösenord", password: "x" }, {}, "anonymous");
+    const signedIn = await t.request("POST", "/api/auth/sign-in", { email: TEST_USERS.viewer.email, password: TEST_PASSWORD }, {}, "anonymous");
+    const cookie = signedIn.headers.get("set-cookie")?.split(";")[0] ?? "";
+    await t.request("POST", "/api/auth/sign-out", undefined, { cookie }, "anonymous");
+    const rows = newRows(before);
+    expect(rows.map((r) => [r.action, r.record_id, r.user_id])).toEqual([
+      ["auth.sign_in_failed", String(t.users.viewer.id), null],
+      ["auth.sign_in_failed", null, null],
+      ["auth.sign_in", String(t.users.viewer.id), t.users.viewer.id],
+      ["auth.sign_out", String(t.users.viewer.id), t.users.viewer.id],
+    ]);
+    expect(JSON.stringify(rows)).not.toContain("hemliga");
+  });
+
+  it("records an authorization denial with what was attempted", async () => {
+    const policeActivity = await t.request("POST", "/api/activities", { commitmentId: ids.termly, occurredAt: "2024-03-14" });
+    const before = t.auditRows().length;
+    await t.request("POST", `/api/activities/${policeActivity.body.id}/void`, { reason: "Fel" }, {}, "coordinator");
+    expect(newRows(before)).toEqual([
+      expect.objectContaining({
+        action: "auth.denied",
+        user_id: t.users.coordinator.id,
+        record_type: "activity",
+        record_id: String(policeActivity.body.id),
+        after: { method: "POST", path: `/api/activities/${policeActivity.body.id}/void`, permission: "activity.void" },
+      }),
+    ]);
+  });
+
+  it("makes a write without its audit row impossible: an unattributed write fails and stores nothing", () => {
+    const count = () => t.store.sqlite.prepare("SELECT count(*) AS n FROM activities").get();
+    const before = count();
+    expect(() =>
+      t.store.sqlite
+        .prepare("INSERT INTO activities (commitment_id, occurred_at, local_date, quantity, logged_by) VALUES (?, '2024-03-01', '2024-03-01', 1, 'x')")
+        .run(ids.yearly),
+    ).toThrow(/no audit context/);
+    expect(count()).toEqual(before);
+  });
+
+  it("rolls back the change when its audit row cannot be written", () => {
+    const before = t.snapshot();
+    // Sabotage the audit table so the trigger's INSERT fails (CHECK), then try a legitimate write.
+    t.store.sqlite.exec("CREATE TRIGGER sabotage BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit store unavailable'); END;");
+    expect(() =>
+      t.store.audit.run(systemContext("cli"), () =>
+        t.store.sqlite.transaction(() => t.store.sqlite.prepare("INSERT INTO areas (name) VALUES ('Bergsjön')").run())(),
+      ),
+    ).toThrow(/audit store unavailable/);
+    expect(t.snapshot()).toEqual(before);
+  });
+
+  it("refuses UPDATE and DELETE on the audit table", () => {
+    expect(t.auditRows().length).toBeGreaterThan(0);
+    expect(() => t.store.sqlite.prepare("UPDATE audit_log SET actor = 'someone else'").run()).toThrow(/append-only/);
+    expect(() => t.store.sqlite.prepare("DELETE FROM audit_log").run()).toThrow(/append-only/);
+  });
+});
+
+describe("GET /api/audit", () => {
+  it("filters by record and pages newest first", async () => {
+    const a = await t.request("POST", "/api/activities", { commitmentId: ids.yearly, occurredAt: "2024-03-14" });
+    await t.request("POST", `/api/activities/${a.body.id}/void`, { reason: "Fel" });
+    const first = await t.request("GET", `/api/audit?recordType=activity&recordId=${a.body.id}&limit=1`);
+    expect(first.status).toBe(200);
+    expect(first.body.items.map((e: { action: string }) => e.action)).toEqual(["activity.void"]);
+    const second = await t.request("GET", `/api/audit?recordType=activity&recordId=${a.body.id}&limit=1&cursor=${first.body.nextCursor}`);
+    expect(second.body.items.map((e: { action: string }) => e.action)).toEqual(["activity.create"]);
+    expect(second.body.nextCursor).toBeNull();
+  });
+
+  it("filters by user and by Stockholm day", async () => {
+    await t.request("POST", "/api/activities", { commitmentId: ids.yearly, occurredAt: "2024-03-14" }, {}, "coordinator");
+    const byUser = await t.request("GET", `/api/audit?userId=${t.users.coordinator.id}`);
+    expect(byUser.body.items.map((e: { action: string }) => e.action)).toEqual(["activity.create"]);
+    const today = await t.request("GET", "/api/audit?from=2024-07-01&to=2024-07-01&recordType=activity");
+    expect(today.body.items).toHaveLength(1);
+    const yesterday = await t.request("GET", "/api/audit?to=2024-06-30&recordType=activity");
+    expect(yesterday.body.items).toHaveLength(0);
+    // 00:30 in Stockholm on 2 July is 22:30 UTC on 1 July: it belongs to 2 July.
+    t.setNow(new Date("2024-07-01T22:30:00Z"));
+    await t.request("POST", "/api/activities", { commitmentId: ids.yearly, occurredAt: "2024-07-01" });
+    const july2 = await t.request("GET", "/api/audit?from=2024-07-02&to=2024-07-02&recordType=activity");
+    expect(july2.body.items.map((e: { at: string }) => e.at)).toEqual(["2024-07-01T22:30:00.000Z"]);
+    const july1 = await t.request("GET", "/api/audit?from=2024-07-01&to=2024-07-01&recordType=activity");
+    expect(july1.body.items).toHaveLength(1);
+  });
+
+  it("names a bad filter with 400", async () => {
+    for (const [query, field] of [
+      ["recordType=nonsense", "recordType"],
+      ["from=2024-13-01", "from"],
+      ["cursor=abc", "cursor"],
+      ["from=2024-07-02&to=2024-07-01", "from"],
+    ]) {
+      const response = await t.request("GET", `/api/audit?${query}`);
+      expect(response.status, query).toBe(400);
+      expect(response.body.error.issues.map((i: { path: string }) => i.path)).toContain(field);
+    }
+  });
+});

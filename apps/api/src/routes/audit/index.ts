@@ -1,0 +1,25 @@
+import { AuditPageSchema, AuditQuerySchema } from "@lofteskollen/contracts";
+import { createRoute } from "@hono/zod-openapi";
+import { createRouter, errorResponses, json } from "../../lib/openapi";
+import { requirePermission } from "../../middleware/require-permission";
+import { listAudit } from "../../services/audit";
+
+export const auditRoutes = createRouter().openapi(
+  createRoute({
+    method: "get",
+    path: "/audit",
+    tags: ["Audit"],
+    summary: "The audit trail (admin), newest first",
+    description:
+      "Every change (with before/after), sign-in, failed sign-in and refusal. Filter by record, user and UTC days; paginate with `cursor`.",
+    middleware: [requirePermission("audit.read")] as const,
+    request: { query: AuditQuerySchema },
+    responses: {
+      200: json(AuditPageSchema, "One page; pass `nextCursor` as `cursor` for the next"),
+      400: errorResponses[400],
+      401: errorResponses[401],
+      403: errorResponses[403],
+    },
+  }),
+  (c) => c.json(listAudit({ db: c.var.store.db, query: c.req.valid("query") }), 200),
+);

@@ -1,0 +1,76 @@
+import { CreatedTokenSchema, CreateTokenSchema, TokenIdParamsSchema, TokenSchema } from "@lofteskollen/contracts";
+import { can } from "@lofteskollen/domain";
+import { createRoute } from "@hono/zod-openapi";
+import { z } from "zod";
+import { ForbiddenError, unauthenticated } from "../../lib/errors";
+import { createRouter, errorResponses, json, jsonBody } from "../../lib/openapi";
+import { createApiToken, listApiTokens, revokeApiToken } from "../../services/api-tokens";
+
+const guarded = { 401: errorResponses[401], 403: errorResponses[403] };
+
+export const tokenRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/tokens",
+      tags: ["Tokens"],
+      summary: "The signed-in user's API tokens (never their secrets)",
+      responses: { 200: json(z.array(TokenSchema), "Tokens, oldest first"), 401: errorResponses[401] },
+    }),
+    (c) => {
+      const principal = c.var.principal;
+      if (!principal) throw unauthenticated();
+      return c.json(listApiTokens({ db: c.var.store.db, userId: principal.id }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/tokens",
+      tags: ["Tokens"],
+      summary: "Create an API token for the signed-in user: shown once",
+      description:
+        "The token acts with the user's role. Send it as `Authorization: Bearer <token>`. Only its hash is stored: save it now. A token cannot create further tokens (sign in for that).",
+      request: jsonBody(CreateTokenSchema),
+      responses: { 201: json(CreatedTokenSchema, "The token, shown this once"), 400: errorResponses[400], ...guarded },
+    }),
+    async (c) => {
+      const principal = c.var.principal;
+      if (!principal) throw unauthenticated();
+      if (principal.via.kind === "token") {
+        // A leaked token must not be able to mint replacements that outlive its revocation.
+        throw new ForbiddenError("En API-nyckel kan inte skapa nya nycklar. Logga in i webbläsaren för det.", {
+          permission: "token.create",
+        });
+      }
+      const { name } = c.req.valid("json");
+      const now = c.var.now();
+      const created = await c.var.writes.run(() => createApiToken({ db: c.var.store.db, userId: principal.id, name, now }));
+      return c.json(created, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/tokens/{id}/revoke",
+      tags: ["Tokens"],
+      summary: "Revoke an API token (your own; an admin any)",
+      request: { params: TokenIdParamsSchema },
+      responses: {
+        200: json(TokenSchema, "The revoked token"),
+        400: errorResponses[400],
+        ...guarded,
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
+    async (c) => {
+      const principal = c.var.principal;
+      if (!principal) throw unauthenticated();
+      const { id } = c.req.valid("param");
+      const now = c.var.now();
+      const ownerId = can(principal, "user.manage") ? null : principal.id;
+      const token = await c.var.writes.run(() => revokeApiToken({ db: c.var.store.db, id, ownerId, now }));
+      return c.json(token, 200);
+    },
+  );

@@ -1,0 +1,72 @@
+import type { CreatedToken, CurrentUser, Token } from "@lofteskollen/contracts";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { type Db, preparedPerDb } from "../db/client";
+import { apiTokens } from "../db/schema";
+import { AppError, notFound } from "../lib/errors";
+import { hashSecret, newSecret } from "../security/secrets";
+import { loadCurrentUser } from "./users";
+
+/** Tokens start with this, so a leaked one is recognisable (and secret scanners can find it). */
+export const TOKEN_PREFIX = "lk_";
+
+/** `last_used_at` is refreshed at most this often. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+type TokenRow = typeof apiTokens.$inferSelect;
+
+const statements = preparedPerDb((db) => ({
+  byHash: db.select().from(apiTokens).where(eq(apiTokens.tokenHash, sql.placeholder("hash"))).prepare(),
+}));
+
+function toToken(row: TokenRow): Token {
+  return { id: row.id, userId: row.userId, name: row.name, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt, revokedAt: row.revokedAt };
+}
+
+/** A new bearer token for `userId`; the secret is in the answer and nowhere else. */
+export function createApiToken({ db, userId, name, now }: { db: Db; userId: number; name: string; now: Date }): CreatedToken {
+  const token = newSecret(TOKEN_PREFIX);
+  const row = db
+    .insert(apiTokens)
+    .values({ userId, name, tokenHash: hashSecret(token), createdAt: now.toISOString() })
+    .returning()
+    .get();
+  return { ...toToken(row), token };
+}
+
+export type ResolvedToken = { user: CurrentUser; tokenId: number; needsTouch: boolean };
+
+/** The user behind a bearer token: null when unknown, revoked, or its user is disabled. */
+export function resolveApiToken({ db, token, now }: { db: Db; token: string; now: Date }): ResolvedToken | null {
+  const row = statements(db).byHash.get({ hash: hashSecret(token) });
+  if (!row || row.revokedAt) return null;
+  const user = loadCurrentUser(db, row.userId);
+  if (!user) return null;
+  const needsTouch = !row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) >= TOUCH_INTERVAL_MS;
+  return { user, tokenId: row.id, needsTouch };
+}
+
+export function touchApiToken(db: Db, id: number, now: Date): void {
+  db.update(apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(apiTokens.id, id)).run();
+}
+
+export function listApiTokens({ db, userId }: { db: Db; userId: number }): Token[] {
+  return db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(asc(apiTokens.id)).all().map(toToken);
+}
+
+/** Revokes a token. `ownerId` set: only a token of that user (anyone else's is "not found"). */
+export function revokeApiToken({ db, id, ownerId, now }: { db: Db; id: number; ownerId: number | null; now: Date }): Token {
+  const row = db
+    .select()
+    .from(apiTokens)
+    .where(ownerId === null ? eq(apiTokens.id, id) : and(eq(apiTokens.id, id), eq(apiTokens.userId, ownerId)))
+    .get();
+  if (!row) throw notFound("API-nyckeln");
+  if (row.revokedAt) throw new AppError(409, "already_revoked", `API-nyckeln återkallades redan ${row.revokedAt}.`);
+  const updated = db
+    .update(apiTokens)
+    .set({ revokedAt: now.toISOString() })
+    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+    .returning()
+    .get();
+  return toToken(updated ?? row);
+}
