@@ -404,6 +404,7 @@ async function benchProgress(dir: string, log: (line: string) => void): Promise<
       url: `http://${HOST}:${server.port}${path}`,
       connections: 10,
       duration: PROGRESS_CANNON_SECONDS,
+      headers: auth(),
     });
     await server.stop();
     const httpStats = summarize(samples);

@@ -12,7 +12,7 @@ CREATE TABLE `api_tokens` (
 CREATE UNIQUE INDEX `api_tokens_token_hash_unique` ON `api_tokens` (`token_hash`);--> statement-breakpoint
 CREATE INDEX `api_tokens_user` ON `api_tokens` (`user_id`);--> statement-breakpoint
 CREATE TABLE `audit_log` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`id` integer PRIMARY KEY NOT NULL,
 	`at` text NOT NULL,
 	`user_id` integer,
 	`actor` text NOT NULL,
@@ -25,8 +25,6 @@ CREATE TABLE `audit_log` (
 );
 --> statement-breakpoint
 CREATE INDEX `audit_log_record` ON `audit_log` (`record_type`,`record_id`,`id`);--> statement-breakpoint
-CREATE INDEX `audit_log_user` ON `audit_log` (`user_id`,`id`);--> statement-breakpoint
-CREATE INDEX `audit_log_at` ON `audit_log` (`at`);--> statement-breakpoint
 CREATE TABLE `sessions` (
 	`token_hash` text PRIMARY KEY NOT NULL,
 	`user_id` integer NOT NULL,
@@ -59,4 +57,5 @@ CREATE TABLE `users` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`);--> statement-breakpoint
 ALTER TABLE `activities` ADD `logged_by_user_id` integer REFERENCES users(id);--> statement-breakpoint
+ALTER TABLE `activities` ADD `audit_id` integer REFERENCES audit_log(id);--> statement-breakpoint
 ALTER TABLE `updates` ADD `created_by_user_id` integer REFERENCES users(id);

@@ -24,7 +24,7 @@ export type AppDeps = {
 /** Writes of one request, attributed in the audit trail to whoever the request acts for. */
 export type RequestWrites = { run<T>(work: () => T): Promise<T> };
 
-/** What every handler can reach through `c.var`. */
+/** What every handler can reach with `c.get(name)` (cheaper than `c.var`, which copies them all). */
 export type AppEnv = {
   Variables: AppDeps & {
     writes: RequestWrites;

@@ -101,7 +101,8 @@ export const apiTokens = sqliteTable(
 export const auditLog = sqliteTable(
   "audit_log",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    // Never deleted, so a plain rowid key never reuses an id, without AUTOINCREMENT's extra write.
+    id: integer("id").primaryKey(),
     /** UTC, ISO 8601. */
     at: text("at").notNull(),
     userId: integer("user_id"),
@@ -113,11 +114,9 @@ export const auditLog = sqliteTable(
     after: text("after"),
     address: text("address"),
   },
-  (t) => [
-    index("audit_log_record").on(t.recordType, t.recordId, t.id),
-    index("audit_log_user").on(t.userId, t.id),
-    index("audit_log_at").on(t.at),
-  ],
+  // One index, for a record's history. Filters by user or time walk the table newest first and
+  // stop at a page: every extra index is paid by every logged activity (docs/benchmarks.md).
+  (t) => [index("audit_log_record").on(t.recordType, t.recordId, t.id)],
 );
 
 export const promises = sqliteTable("promises", {
@@ -212,6 +211,11 @@ export const activities = sqliteTable(
     /** The name of who logged it, as it was then (the audit trail holds the user id too). */
     loggedBy: text("logged_by").notNull(),
     loggedByUserId: integer("logged_by_user_id").references((): AnySQLiteColumn => users.id),
+    /**
+     * Set when the activity came in a batch: the batch's one `activity.import` audit row. Single
+     * activities get an audit row of their own from the insert trigger instead.
+     */
+    auditId: integer("audit_id").references((): AnySQLiteColumn => auditLog.id),
     createdAt: createdAt(),
     isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
     voidedAt: text("voided_at"),

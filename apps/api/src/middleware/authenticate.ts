@@ -20,7 +20,10 @@ export function isAnonymousAllowed(method: string, path: string): boolean {
  * as signed out, its cookie cleared. Then refuses anonymous requests outside the open paths.
  */
 export const authenticate = (): MiddlewareHandler<AppEnv> => async (c, next) => {
-  const { store, now, auth } = c.var;
+  // c.get, not c.var: Hono builds a fresh object of every variable on each c.var access.
+  const store = c.get("store");
+  const now = c.get("now");
+  const auth = c.get("auth");
   const at = now();
   let principal: Principal | null = null;
   let sessionEnded = false;
@@ -37,25 +40,25 @@ export const authenticate = (): MiddlewareHandler<AppEnv> => async (c, next) => 
       );
     }
     principal = { ...resolved.user, via: { kind: "token", tokenId: resolved.tokenId } };
-    if (resolved.needsTouch) await c.var.queue.run(() => touchApiToken(store.db, resolved.tokenId, at), null);
+    if (resolved.needsTouch) await c.get("queue").run(() => touchApiToken(store.db, resolved.tokenId, at), null);
   } else {
     const token = readSessionCookie(c);
     if (token) {
       const session = resolveSession({ db: store.db, token, now: at, timeouts: auth.timeouts });
       if (session.status === "active") {
         principal = { ...session.user, via: { kind: "session", sessionHash: session.tokenHash } };
-        if (session.needsTouch) await c.var.queue.run(() => touchSession(store.db, session.tokenHash, at), null);
+        if (session.needsTouch) await c.get("queue").run(() => touchSession(store.db, session.tokenHash, at), null);
       } else {
         sessionEnded = true;
         clearSessionCookie(c);
-        if (session.status === "expired") await c.var.queue.run(() => endSession(store.db, session.tokenHash), null);
+        if (session.status === "expired") await c.get("queue").run(() => endSession(store.db, session.tokenHash), null);
       }
     }
   }
 
   c.set("principal", principal);
-  c.set("auditContext", () => auditContextOf(principal, now(), c.var.address));
-  c.set("writes", { run: (work) => c.var.queue.run(work, auditContextOf(principal, now(), c.var.address)) });
+  c.set("auditContext", () => auditContextOf(principal, now(), c.get("address")));
+  c.set("writes", { run: (work) => c.get("queue").run(work, auditContextOf(principal, now(), c.get("address"))) });
 
   if (!principal && !isAnonymousAllowed(c.req.method, c.req.path)) {
     return sessionEnded

@@ -107,6 +107,15 @@ describe("security headers", () => {
     for (const response of responses) expectStrictHeaders(response.headers);
   });
 
+  it("sends them on an answer built by the error handler (a refusal thrown deep in a route)", async () => {
+    const refused = await t.request("GET", "/api/users", undefined, {}, "viewer");
+    expect(refused.status).toBe(403);
+    expectStrictHeaders(refused.headers);
+    const invalid = await t.request("POST", "/api/activities", "{not json", { "content-type": "application/json" });
+    expect(invalid.status).toBe(400);
+    expectStrictHeaders(invalid.headers);
+  });
+
   it("tells caches not to keep API answers", async () => {
     const response = await t.request("GET", "/api/promises");
     expect(response.headers.get("cache-control")).toBe("no-store");

@@ -23,7 +23,7 @@ export const deniedMessage = (permission: Permission) => DENIED[permission];
 export const requirePermission =
   (permission: Permission): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
-    const principal = c.var.principal;
+    const principal = c.get("principal");
     if (!principal) throw unauthenticated();
     if (!can(principal, permission)) throw new ForbiddenError(DENIED[permission], { permission });
     await next();

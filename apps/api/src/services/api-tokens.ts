@@ -1,10 +1,10 @@
 import type { CreatedToken, CurrentUser, Token } from "@lofteskollen/contracts";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { type Db, preparedPerDb } from "../db/client";
 import { apiTokens } from "../db/schema";
 import { AppError, notFound } from "../lib/errors";
 import { hashSecret, newSecret } from "../security/secrets";
-import { loadCurrentUser } from "./users";
+import { CURRENT_USER_COLUMNS, type CurrentUserRow, toCurrentUser } from "./users";
 
 /** Tokens start with this, so a leaked one is recognisable (and secret scanners can find it). */
 export const TOKEN_PREFIX = "lk_";
@@ -15,7 +15,12 @@ const TOUCH_INTERVAL_MS = 60_000;
 type TokenRow = typeof apiTokens.$inferSelect;
 
 const statements = preparedPerDb((db) => ({
-  byHash: db.select().from(apiTokens).where(eq(apiTokens.tokenHash, sql.placeholder("hash"))).prepare(),
+  // The token and its enabled user in one statement: every script request runs it.
+  resolve: db.$client.prepare<[string], CurrentUserRow & { tokenId: number; lastUsedAt: string | null }>(
+    `SELECT t.id AS tokenId, t.last_used_at AS lastUsedAt, ${CURRENT_USER_COLUMNS}
+     FROM api_tokens t JOIN users u ON u.id = t.user_id
+     WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled_at IS NULL`,
+  ),
 }));
 
 function toToken(row: TokenRow): Token {
@@ -37,12 +42,10 @@ export type ResolvedToken = { user: CurrentUser; tokenId: number; needsTouch: bo
 
 /** The user behind a bearer token: null when unknown, revoked, or its user is disabled. */
 export function resolveApiToken({ db, token, now }: { db: Db; token: string; now: Date }): ResolvedToken | null {
-  const row = statements(db).byHash.get({ hash: hashSecret(token) });
-  if (!row || row.revokedAt) return null;
-  const user = loadCurrentUser(db, row.userId);
-  if (!user) return null;
+  const row = statements(db).resolve.get(hashSecret(token));
+  if (!row) return null;
   const needsTouch = !row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) >= TOUCH_INTERVAL_MS;
-  return { user, tokenId: row.id, needsTouch };
+  return { user: toCurrentUser(row), tokenId: row.tokenId, needsTouch };
 }
 
 export function touchApiToken(db: Db, id: number, now: Date): void {

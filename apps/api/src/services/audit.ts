@@ -1,9 +1,9 @@
 import type { AuditEntry, AuditPage, AuditQuery } from "@lofteskollen/contracts";
 import { addDays, startOfLocalDay } from "@lofteskollen/domain";
-import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
 import type { AuditContext } from "../db/audit-context";
 import type { Db } from "../db/client";
-import { auditLog } from "../db/schema";
+import { activities, auditLog } from "../db/schema";
 import { AppError } from "../lib/errors";
 
 /**
@@ -49,8 +49,15 @@ export function listAudit({ db, query }: { db: Db; query: AuditQuery }): AuditPa
     ]);
   }
   const conditions: SQL[] = [];
-  if (query.recordType) conditions.push(eq(auditLog.recordType, query.recordType));
-  if (query.recordId) conditions.push(eq(auditLog.recordId, query.recordId));
+  if (query.recordType && query.recordId && query.recordType === "activity" && /^\d+$/.test(query.recordId)) {
+    // An activity from a batch import has no creation row of its own: its import's row tells it.
+    const linked = db.select({ auditId: activities.auditId }).from(activities).where(eq(activities.id, Number(query.recordId))).get();
+    const own = and(eq(auditLog.recordType, "activity"), eq(auditLog.recordId, query.recordId));
+    conditions.push(linked?.auditId ? (or(own, eq(auditLog.id, linked.auditId)) as SQL) : (own as SQL));
+  } else {
+    if (query.recordType) conditions.push(eq(auditLog.recordType, query.recordType));
+    if (query.recordId) conditions.push(eq(auditLog.recordId, query.recordId));
+  }
   if (query.userId) conditions.push(eq(auditLog.userId, query.userId));
   // `at` is UTC ISO 8601, so instants compare as text.
   if (query.from) conditions.push(gte(auditLog.at, startOfLocalDay(query.from).toISOString()));

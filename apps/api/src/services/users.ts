@@ -38,11 +38,30 @@ function toUser(row: UserRow, orgs: string[]): User {
   };
 }
 
+/** The columns of an enabled user as the current user, for joins (`u` is the users table). */
+export const CURRENT_USER_COLUMNS = `u.id AS id, u.email AS email, u.name AS name, u.role AS role,
+  (SELECT json_group_array(o.name ORDER BY o.name) FROM user_organisations uo
+   JOIN organisations o ON o.id = uo.organisation_id WHERE uo.user_id = u.id) AS organisations`;
+
+export type CurrentUserRow = { id: number; email: string; name: string; role: Role; organisations: string };
+
+export const toCurrentUser = (row: CurrentUserRow): CurrentUser => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  role: row.role,
+  organisations: JSON.parse(row.organisations) as string[],
+});
+
+// Every authenticated request reads its user: one statement, not three (docs/benchmarks.md).
+const currentUser = preparedPerDb((db) =>
+  db.$client.prepare<[number], CurrentUserRow>(`SELECT ${CURRENT_USER_COLUMNS} FROM users u WHERE u.id = ? AND u.disabled_at IS NULL`),
+);
+
 /** The signed-in user as `GET /api/auth/me` shows it; null when unknown or disabled. */
 export function loadCurrentUser(db: Db, userId: number): CurrentUser | null {
-  const row = statements(db).byId.get({ id: userId });
-  if (!row || row.disabledAt) return null;
-  return { id: row.id, email: row.email, name: row.name, role: row.role, organisations: organisationNames(db, row.id) };
+  const row = currentUser(db).get(userId);
+  return row ? toCurrentUser(row) : null;
 }
 
 /** What sign-in needs: the hash to verify, or null for an unknown or disabled account. */

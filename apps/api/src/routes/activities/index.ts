@@ -50,12 +50,12 @@ export const activityRoutes = createRouter()
     async (c) => {
       const input = c.req.valid("json");
       const key = c.req.valid("header")["idempotency-key"];
-      const now = c.var.now();
-      const actor = { author: authorOf(c.var.principal) };
-      const result = await c.var.writes.run(() =>
-        withIdempotency(c.var.store.db, key, "POST /api/activities", input, () => ({
+      const now = c.get("now")();
+      const actor = { author: authorOf(c.get("principal")) };
+      const result = await c.get("writes").run(() =>
+        withIdempotency(c.get("store").db, key, "POST /api/activities", input, () => ({
           status: 201,
-          body: createActivity({ db: c.var.store.db, input, now, actor }),
+          body: createActivity({ db: c.get("store").db, input, now, actor }),
         })),
       );
       return c.json(result.body as Activity, 201, result.replayed ? replayHeader : {});
@@ -82,11 +82,11 @@ export const activityRoutes = createRouter()
     async (c) => {
       const { activities } = c.req.valid("json");
       const key = c.req.valid("header")["idempotency-key"];
-      const now = c.var.now();
-      const actor = { author: authorOf(c.var.principal) };
-      const result = await c.var.writes.run(() =>
-        withIdempotency(c.var.store.db, key, "POST /api/activities/batch", activities, () => {
-          const ids = createActivityBatch({ db: c.var.store.db, inputs: activities, now, actor });
+      const now = c.get("now")();
+      const actor = { author: authorOf(c.get("principal")) };
+      const result = await c.get("writes").run(() =>
+        withIdempotency(c.get("store").db, key, "POST /api/activities/batch", activities, () => {
+          const ids = createActivityBatch({ db: c.get("store").db, inputs: activities, now, actor });
           return { status: 201, body: { created: ids.length, ids } };
         }),
       );
@@ -111,7 +111,7 @@ export const activityRoutes = createRouter()
         404: errorResponses[404],
       },
     }),
-    (c) => c.json(listActivities({ db: c.var.store.db, query: c.req.valid("query") }), 200),
+    (c) => c.json(listActivities({ db: c.get("store").db, query: c.req.valid("query") }), 200),
   )
   .openapi(
     createRoute({
@@ -135,9 +135,9 @@ export const activityRoutes = createRouter()
     async (c) => {
       const { id } = c.req.valid("param");
       const { reason } = c.req.valid("json");
-      const now = c.var.now();
-      const actor = { author: authorOf(c.var.principal) };
-      const activity = await c.var.writes.run(() => voidActivity({ db: c.var.store.db, id, reason, now, actor }));
+      const now = c.get("now")();
+      const actor = { author: authorOf(c.get("principal")) };
+      const activity = await c.get("writes").run(() => voidActivity({ db: c.get("store").db, id, reason, now, actor }));
       return c.json(activity, 200);
     },
   );

@@ -31,7 +31,8 @@ describe("the audit trail", () => {
         actor: expect.stringMatching(new RegExp(`^user:${t.users.coordinator.id}/token:\\d+$`)),
         at: "2024-07-01T10:00:00.000Z",
         before: null,
-        after: expect.objectContaining({ commitmentId: ids.yearly, quantity: 3, place: "Hammarkullen", loggedByUserId: t.users.coordinator.id }),
+        // The activity row itself is immutable; its audit row keeps what it counted for.
+        after: { commitmentId: ids.yearly, localDate: "2024-03-14", quantity: 3, organisationId: expect.any(Number) },
       }),
     ]);
   });
@@ -175,5 +176,48 @@ describe("GET /api/audit", () => {
       expect(response.status, query).toBe(400);
       expect(response.body.error.issues.map((i: { path: string }) => i.path)).toContain(field);
     }
+  });
+});
+
+describe("a batch import in the audit trail", () => {
+  it("is one activity.import row saying who imported how many for which commitments, linked from every row", async () => {
+    const before = t.auditRows().length;
+    const response = await t.request(
+      "POST",
+      "/api/activities/batch",
+      { activities: [{ commitmentId: ids.yearly, occurredAt: "2024-03-01", quantity: 2 }, { commitmentId: ids.yearly, occurredAt: "2024-03-02" }, { commitmentId: ids.untargeted, occurredAt: "2024-03-02", organisation: "Polisen" }] },
+      {},
+      "admin",
+    );
+    expect(response.status).toBe(201);
+    const rows = newRows(before);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        action: "activity.import",
+        record_type: "activity",
+        user_id: t.users.admin.id,
+        after: { activities: 3, commitments: { [ids.yearly]: { activities: 2, quantity: 3 }, [ids.untargeted]: { activities: 1, quantity: 1 } } },
+      }),
+    ]);
+    const linked = t.store.sqlite.prepare("SELECT DISTINCT audit_id FROM activities WHERE id IN (?, ?, ?)").all(...response.body.ids);
+    expect(linked).toEqual([{ audit_id: rows[0]?.id }]);
+  });
+
+  it("shows the import when filtering by one of its activities, and that activity's void after it", async () => {
+    const batch = await t.request("POST", "/api/activities/batch", { activities: [{ commitmentId: ids.yearly, occurredAt: "2024-03-01" }, { commitmentId: ids.yearly, occurredAt: "2024-03-02" }] });
+    const second = batch.body.ids[1];
+    await t.request("POST", `/api/activities/${second}/void`, { reason: "Fel dag" });
+    const history = await t.request("GET", `/api/audit?recordType=activity&recordId=${second}`);
+    expect(history.body.items.map((e: { action: string }) => e.action)).toEqual(["activity.void", "activity.import"]);
+  });
+
+  it("refuses a row that claims to belong to an import without an audit context or an existing audit row", () => {
+    const insert = (auditId: number) => () =>
+      t.store.sqlite
+        .prepare("INSERT INTO activities (commitment_id, occurred_at, local_date, quantity, logged_by, audit_id) VALUES (?, '2024-03-01', '2024-03-01', 1, 'x', ?)")
+        .run(ids.yearly, auditId);
+    const anyAuditRow = (t.auditRows()[0]?.id ?? 1) as number;
+    expect(insert(anyAuditRow)).toThrow(/no audit context/);
+    expect(() => t.store.audit.run(systemContext("cli"), insert(999_999))).toThrow(/FOREIGN KEY/);
   });
 });

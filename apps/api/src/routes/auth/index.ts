@@ -25,12 +25,12 @@ export const authRoutes = createRouter()
     async (c) => {
       const result = await signIn(
         {
-          db: c.var.store.db,
-          queue: c.var.queue,
-          limiter: c.var.auth.limiter,
-          timeouts: c.var.auth.timeouts,
-          now: c.var.now(),
-          address: c.var.address,
+          db: c.get("store").db,
+          queue: c.get("queue"),
+          limiter: c.get("auth").limiter,
+          timeouts: c.get("auth").timeouts,
+          now: c.get("now")(),
+          address: c.get("address"),
           userAgent: c.req.header("user-agent") ?? null,
           previousSessionToken: readSessionCookie(c),
         },
@@ -48,7 +48,7 @@ export const authRoutes = createRouter()
         clearSessionCookie(c);
         return c.json(errorBody("invalid_credentials", "Fel e-postadress eller lösenord."), 401);
       }
-      writeSessionCookie(c, result.token, c.var.auth.timeouts.absoluteMs / 1000);
+      writeSessionCookie(c, result.token, c.get("auth").timeouts.absoluteMs / 1000);
       return c.json(result.user, 200);
     },
   )
@@ -61,13 +61,13 @@ export const authRoutes = createRouter()
       responses: { 204: { description: "Signed out" }, 401: errorResponses[401] },
     }),
     async (c) => {
-      const principal = c.var.principal;
+      const principal = c.get("principal");
       if (!principal) throw unauthenticated();
       await signOut({
-        db: c.var.store.db,
-        queue: c.var.queue,
+        db: c.get("store").db,
+        queue: c.get("queue"),
         sessionHash: principal.via.kind === "session" ? principal.via.sessionHash : null,
-        context: c.var.auditContext(),
+        context: c.get("auditContext")(),
       });
       clearSessionCookie(c);
       return c.body(null, 204);
@@ -82,7 +82,7 @@ export const authRoutes = createRouter()
       responses: { 200: json(CurrentUserSchema, "The signed-in user"), 401: errorResponses[401] },
     }),
     (c) => {
-      const principal = c.var.principal;
+      const principal = c.get("principal");
       if (!principal) throw unauthenticated();
       return c.json(CurrentUserSchema.parse(principal), 200);
     },

@@ -23,7 +23,7 @@ export const promiseRoutes = createRouter()
       summary: "All promises",
       responses: { 200: json(z.array(PromiseSummarySchema), "Promises, oldest period first") },
     }),
-    (c) => c.json(listPromises({ db: c.var.store.db }), 200),
+    (c) => c.json(listPromises({ db: c.get("store").db }), 200),
   )
   .openapi(
     createRoute({
@@ -45,7 +45,7 @@ export const promiseRoutes = createRouter()
     }),
     async (c) => {
       const input = c.req.valid("json");
-      const promise = await c.var.writes.run(() => createPromise({ db: c.var.store.db, input }));
+      const promise = await c.get("writes").run(() => createPromise({ db: c.get("store").db, input }));
       return c.json(promise, 201);
     },
   )
@@ -62,7 +62,7 @@ export const promiseRoutes = createRouter()
         404: errorResponses[404],
       },
     }),
-    (c) => c.json(getPromise({ db: c.var.store.db, id: c.req.valid("param").id }), 200),
+    (c) => c.json(getPromise({ db: c.get("store").db, id: c.req.valid("param").id }), 200),
   )
   .openapi(
     createRoute({
@@ -79,8 +79,8 @@ export const promiseRoutes = createRouter()
       },
     }),
     (c) => {
-      const asOf = c.req.valid("query").asOf ?? todayInStockholm(c.var.now());
-      const progress = getPromiseProgress({ db: c.var.store.db, promiseId: c.req.valid("param").id, asOf });
+      const asOf = c.req.valid("query").asOf ?? todayInStockholm(c.get("now")());
+      const progress = getPromiseProgress({ db: c.get("store").db, promiseId: c.req.valid("param").id, asOf });
       return c.json(progress, 200);
     },
   );

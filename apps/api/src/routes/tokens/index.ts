@@ -18,9 +18,9 @@ export const tokenRoutes = createRouter()
       responses: { 200: json(z.array(TokenSchema), "Tokens, oldest first"), 401: errorResponses[401] },
     }),
     (c) => {
-      const principal = c.var.principal;
+      const principal = c.get("principal");
       if (!principal) throw unauthenticated();
-      return c.json(listApiTokens({ db: c.var.store.db, userId: principal.id }), 200);
+      return c.json(listApiTokens({ db: c.get("store").db, userId: principal.id }), 200);
     },
   )
   .openapi(
@@ -35,7 +35,7 @@ export const tokenRoutes = createRouter()
       responses: { 201: json(CreatedTokenSchema, "The token, shown this once"), 400: errorResponses[400], ...guarded },
     }),
     async (c) => {
-      const principal = c.var.principal;
+      const principal = c.get("principal");
       if (!principal) throw unauthenticated();
       if (principal.via.kind === "token") {
         // A leaked token must not be able to mint replacements that outlive its revocation.
@@ -44,8 +44,8 @@ export const tokenRoutes = createRouter()
         });
       }
       const { name } = c.req.valid("json");
-      const now = c.var.now();
-      const created = await c.var.writes.run(() => createApiToken({ db: c.var.store.db, userId: principal.id, name, now }));
+      const now = c.get("now")();
+      const created = await c.get("writes").run(() => createApiToken({ db: c.get("store").db, userId: principal.id, name, now }));
       return c.json(created, 201);
     },
   )
@@ -65,12 +65,12 @@ export const tokenRoutes = createRouter()
       },
     }),
     async (c) => {
-      const principal = c.var.principal;
+      const principal = c.get("principal");
       if (!principal) throw unauthenticated();
       const { id } = c.req.valid("param");
-      const now = c.var.now();
+      const now = c.get("now")();
       const ownerId = can(principal, "user.manage") ? null : principal.id;
-      const token = await c.var.writes.run(() => revokeApiToken({ db: c.var.store.db, id, ownerId, now }));
+      const token = await c.get("writes").run(() => revokeApiToken({ db: c.get("store").db, id, ownerId, now }));
       return c.json(token, 200);
     },
   );

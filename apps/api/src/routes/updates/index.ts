@@ -16,7 +16,7 @@ export const updateRoutes = createRouter()
       request: { params: CommitmentIdParamsSchema },
       responses: { 200: json(z.array(UpdateSchema), "Updates"), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404] },
     }),
-    (c) => c.json(listUpdates({ db: c.var.store.db, commitmentId: c.req.valid("param").id }), 200),
+    (c) => c.json(listUpdates({ db: c.get("store").db, commitmentId: c.req.valid("param").id }), 200),
   )
   .openapi(
     createRoute({
@@ -38,9 +38,9 @@ export const updateRoutes = createRouter()
     async (c) => {
       const commitmentId = c.req.valid("param").id;
       const input = c.req.valid("json");
-      const author = authorOf(c.var.principal);
-      const now = c.var.now();
-      const update = await c.var.writes.run(() => createUpdate({ db: c.var.store.db, commitmentId, input, author, now }));
+      const author = authorOf(c.get("principal"));
+      const now = c.get("now")();
+      const update = await c.get("writes").run(() => createUpdate({ db: c.get("store").db, commitmentId, input, author, now }));
       return c.json(update, 201);
     },
   );

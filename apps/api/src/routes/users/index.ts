@@ -19,7 +19,7 @@ export const userRoutes = createRouter()
       middleware: adminOnly,
       responses: { 200: json(z.array(UserSchema), "Users by name"), ...guarded },
     }),
-    (c) => c.json(listUsers({ db: c.var.store.db }), 200),
+    (c) => c.json(listUsers({ db: c.get("store").db }), 200),
   )
   .openapi(
     createRoute({
@@ -42,7 +42,7 @@ export const userRoutes = createRouter()
       const { password, ...input } = c.req.valid("json");
       assertAcceptablePassword(password, input.email);
       const passwordHash = await hashPassword(password);
-      const user = await c.var.writes.run(() => createUser({ db: c.var.store.db, input: { ...input, passwordHash } }));
+      const user = await c.get("writes").run(() => createUser({ db: c.get("store").db, input: { ...input, passwordHash } }));
       return c.json(user, 201);
     },
   )
@@ -56,7 +56,7 @@ export const userRoutes = createRouter()
       request: { params: UserIdParamsSchema },
       responses: { 200: json(UserSchema, "The user"), 400: errorResponses[400], ...guarded, 404: errorResponses[404] },
     }),
-    (c) => c.json(getUser({ db: c.var.store.db, id: c.req.valid("param").id }), 200),
+    (c) => c.json(getUser({ db: c.get("store").db, id: c.req.valid("param").id }), 200),
   )
   .openapi(
     createRoute({
@@ -70,8 +70,8 @@ export const userRoutes = createRouter()
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      const now = c.var.now();
-      const user = await c.var.writes.run(() => setUserDisabled({ db: c.var.store.db, id, disabled: true, now }));
+      const now = c.get("now")();
+      const user = await c.get("writes").run(() => setUserDisabled({ db: c.get("store").db, id, disabled: true, now }));
       return c.json(user, 200);
     },
   )
@@ -87,8 +87,8 @@ export const userRoutes = createRouter()
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      const now = c.var.now();
-      const user = await c.var.writes.run(() => setUserDisabled({ db: c.var.store.db, id, disabled: false, now }));
+      const now = c.get("now")();
+      const user = await c.get("writes").run(() => setUserDisabled({ db: c.get("store").db, id, disabled: false, now }));
       return c.json(user, 200);
     },
   );
