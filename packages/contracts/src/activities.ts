@@ -1,6 +1,6 @@
 import { localDateOfOccurredAt } from "@lofteskollen/domain";
 import { z } from "zod";
-import { IdSchema, LocalDateSchema, optionalText } from "./common";
+import { IdSchema, LocalDateSchema, PageLimitSchema, optionalText } from "./common";
 
 export const QUANTITY_MIN = 1;
 export const QUANTITY_MAX = 10_000;
@@ -86,12 +86,7 @@ export const ListActivitiesQuerySchema = z.object({
   commitmentId: IdSchema.optional(),
   from: LocalDateSchema.optional(),
   to: LocalDateSchema.optional(),
-  limit: z.coerce
-    .number({ error: "limit måste vara ett heltal 1–500." })
-    .int({ error: "limit måste vara ett heltal 1–500." })
-    .min(1, { error: "limit måste vara ett heltal 1–500." })
-    .max(500, { error: "limit måste vara ett heltal 1–500." })
-    .default(50),
+  limit: PageLimitSchema,
   cursor: z.string().max(200).optional(),
 });
 

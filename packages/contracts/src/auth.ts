@@ -1,6 +1,6 @@
 import { AUDIT_RECORD_TYPES, ROLES } from "@lofteskollen/domain";
 import { z } from "zod";
-import { IdSchema, LocalDateSchema } from "./common";
+import { IdSchema, LocalDateSchema, PageLimitSchema } from "./common";
 
 export const PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -106,12 +106,7 @@ export const AuditQuerySchema = z.object({
   userId: IdSchema.optional(),
   from: LocalDateSchema.optional().meta({ description: "First day (Europe/Stockholm), inclusive" }),
   to: LocalDateSchema.optional().meta({ description: "Last day (Europe/Stockholm), inclusive" }),
-  limit: z.coerce
-    .number({ error: "limit måste vara ett heltal 1–500." })
-    .int({ error: "limit måste vara ett heltal 1–500." })
-    .min(1, { error: "limit måste vara ett heltal 1–500." })
-    .max(500, { error: "limit måste vara ett heltal 1–500." })
-    .default(50),
+  limit: PageLimitSchema,
   cursor: z.string().max(100).optional(),
 });
 
@@ -120,6 +115,7 @@ export const AuditEntrySchema = z
     id: z.number().int(),
     at: z.string().meta({ description: "When, UTC" }),
     userId: z.number().int().nullable(),
+    userName: z.string().nullable().meta({ description: "The user's name now (null for the system or anonymous)" }),
     actor: z.string().meta({ description: "user:ID via session or token, cli, seed, or anonymous" }),
     action: z.string().meta({ example: "activity.void" }),
     recordType: z.string().nullable(),

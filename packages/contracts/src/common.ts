@@ -11,6 +11,16 @@ export const LocalDateSchema = z
   .refine(isLocalDate, { error: "Ange ett giltigt datum som ÅÅÅÅ-MM-DD, t.ex. 2024-02-27." })
   .meta({ description: "A local date in Europe/Stockholm, YYYY-MM-DD", example: "2024-02-27" });
 
+const LIMIT_MESSAGE = "limit måste vara ett heltal 1–500.";
+
+/** How many items a page of a list holds: 1–500, default 50. */
+export const PageLimitSchema = z.coerce
+  .number({ error: LIMIT_MESSAGE })
+  .int({ error: LIMIT_MESSAGE })
+  .min(1, { error: LIMIT_MESSAGE })
+  .max(500, { error: LIMIT_MESSAGE })
+  .default(50);
+
 export const ErrorIssueSchema = z.object({
   path: z.string().meta({ description: "The field, e.g. `activities.3.quantity`" }),
   code: z.string(),

@@ -3,7 +3,7 @@ import { addDays, startOfLocalDay } from "@lofteskollen/domain";
 import { and, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
 import type { AuditContext } from "../db/audit-context";
 import type { Db } from "../db/client";
-import { activities, auditLog } from "../db/schema";
+import { activities, auditLog, users } from "../db/schema";
 import { AppError } from "../lib/errors";
 
 /**
@@ -64,17 +64,19 @@ export function listAudit({ db, query }: { db: Db; query: AuditQuery }): AuditPa
   if (query.to) conditions.push(lt(auditLog.at, startOfLocalDay(addDays(query.to, 1)).toISOString()));
   if (query.cursor) conditions.push(lt(auditLog.id, decodeCursor(query.cursor)));
   const rows = db
-    .select()
+    .select({ row: auditLog, userName: users.name })
     .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
     .where(and(...conditions))
     .orderBy(desc(auditLog.id))
     .limit(query.limit + 1)
     .all();
   const page = rows.slice(0, query.limit);
-  const items: AuditEntry[] = page.map((row) => ({
+  const items: AuditEntry[] = page.map(({ row, userName }) => ({
     id: row.id,
     at: row.at,
     userId: row.userId,
+    userName,
     actor: row.actor,
     action: row.action,
     recordType: row.recordType,
@@ -84,5 +86,5 @@ export function listAudit({ db, query }: { db: Db; query: AuditQuery }): AuditPa
     address: row.address,
   }));
   const last = page.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? String(last.id) : null };
+  return { items, nextCursor: rows.length > query.limit && last ? String(last.row.id) : null };
 }

@@ -151,7 +151,7 @@ describe("GET /api/audit", () => {
   it("filters by user and by Stockholm day", async () => {
     await t.request("POST", "/api/activities", { commitmentId: ids.yearly, occurredAt: "2024-03-14" }, {}, "coordinator");
     const byUser = await t.request("GET", `/api/audit?userId=${t.users.coordinator.id}`);
-    expect(byUser.body.items.map((e: { action: string }) => e.action)).toEqual(["activity.create"]);
+    expect(byUser.body.items.map((e: { action: string; userName: string }) => [e.action, e.userName])).toEqual([["activity.create", "Frida Fältassistent"]]);
     const today = await t.request("GET", "/api/audit?from=2024-07-01&to=2024-07-01&recordType=activity");
     expect(today.body.items).toHaveLength(1);
     const yesterday = await t.request("GET", "/api/audit?to=2024-06-30&recordType=activity");

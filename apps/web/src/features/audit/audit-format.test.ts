@@ -31,6 +31,11 @@ describe("auditActorLabel", () => {
     expect(auditActorLabel("user:3/token:7", t)).toBe("Användare 3 med API-nyckel 7");
   });
 
+  it("puts the user's name first when the API knows it", () => {
+    expect(auditActorLabel("user:3", t, "Anna Admin")).toBe("Anna Admin (användare 3)");
+    expect(auditActorLabel("user:3/token:7", t, "Anna Admin")).toBe("Anna Admin (användare 3) med API-nyckel 7");
+  });
+
   it("names the system actors and shows an unknown one as it is", () => {
     expect(auditActorLabel("anonymous", t)).toBe("Ej inloggad");
     expect(auditActorLabel("seed", t)).toBe("Startdata");

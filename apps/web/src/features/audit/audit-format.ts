@@ -11,11 +11,15 @@ export function auditActionLabel(action: string, t: Translate): string {
 
 const SYSTEM_ACTORS = new Set(["anonymous", "cli", "seed", "migration"]);
 
-/** Who acted, in words: "user:3" → "Användare 3", "user:3/token:7" → "… med API-nyckel 7". */
-export function auditActorLabel(actor: string, t: Translate): string {
+/**
+ * Who acted, in words: "user:3" → "Anna Admin (användare 3)" when the name is known, else
+ * "Användare 3"; "user:3/token:7" adds "… med API-nyckel 7".
+ */
+export function auditActorLabel(actor: string, t: Translate, name?: string | null): string {
   const user = /^user:(\d+)(?:\/token:(\d+))?$/.exec(actor);
   if (user) {
     const [, id, tokenId] = user;
+    if (name) return tokenId ? t("audit.actor.namedUserToken", { name, id, tokenId }) : t("audit.actor.namedUser", { name, id });
     return tokenId ? t("audit.actor.userToken", { id, tokenId }) : t("audit.actor.user", { id });
   }
   if (SYSTEM_ACTORS.has(actor)) return t(`audit.actor.${actor}`);

@@ -12,6 +12,7 @@ const voided: AuditEntry = {
   id: 12,
   at: "2026-07-01T10:00:00.000Z",
   userId: 3,
+  userName: "Frida Fältassistent",
   actor: "user:3",
   action: "activity.void",
   recordType: "activity",
@@ -25,6 +26,7 @@ const failedSignIn: AuditEntry = {
   id: 11,
   at: "2026-01-15T23:30:05.000Z",
   userId: null,
+  userName: null,
   actor: "anonymous",
   action: "auth.sign_in_failed",
   recordType: "user",
@@ -92,7 +94,7 @@ describe("AuditPage", () => {
     const cells = (row: HTMLElement | undefined) => (row ? within(row).getAllByRole("cell").map((cell) => cell.textContent) : []);
     expect(cells(first)).toEqual([
       "2026-07-01 12:00:00",
-      "Användare 3från 10.0.0.7",
+      "Frida Fältassistent (användare 3)från 10.0.0.7",
       "Aktivitet makulerad",
       "Aktivitet 42",
       "voidedAt: från tomt → till 2026-07-01T10:00:00.000ZvoidReason: från tomt → till Registrerad två gånger",

@@ -39,7 +39,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntry[] }) {
             </td>
             <td data-label={columns.actor}>
               <div>
-                {auditActorLabel(entry.actor, t)}
+                {auditActorLabel(entry.actor, t, entry.userName)}
                 {entry.address && <span className="records__aside">{t("audit.address", { address: entry.address })}</span>}
               </div>
             </td>

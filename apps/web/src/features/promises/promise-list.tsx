@@ -42,7 +42,7 @@ export function PromiseList({ promises, today, featuredId }: PromiseListProps) {
             {promise.example && <p className="promise__note">{t("promises.exampleExplanation")}</p>}
             {promise.id === featuredId && (
               <p>
-                <a className="promise__link" href="#overview">
+                <a className="text-link" href="#overview">
                   {t("promises.followedUp")}
                 </a>
               </p>
