@@ -4,7 +4,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app";
 import { openStore } from "./db/client";
 import { readEnv } from "./env";
-import { formatDemoCredentials } from "./seed/demo-users";
+import { formatDemoCredentials, wantsDemoUsers } from "./seed/demo-users";
 import { loadData } from "./seed/load-data";
 
 const env = readEnv();
@@ -16,8 +16,7 @@ const { demoCredentials } = loadData({
   demo: env.DEMO,
   now: new Date(),
   log: console.log,
-  // Demo users with known passwords have no place on a production server.
-  demoUsers: env.DEMO && env.NODE_ENV !== "production",
+  demoUsers: wantsDemoUsers(env),
 });
 if (demoCredentials) console.log(formatDemoCredentials(demoCredentials));
 

@@ -5,7 +5,8 @@ import { systemContext } from "../db/audit-context";
 import { openStore } from "../db/client";
 import { hashPasswordSync } from "../security/passwords";
 import { createUser } from "../services/users";
-import { formatDemoCredentials } from "./demo-users";
+import { readEnv } from "../env";
+import { formatDemoCredentials, wantsDemoUsers } from "./demo-users";
 import { loadData } from "./load-data";
 
 const dataDir = fileURLToPath(new URL("../../../../data", import.meta.url));
@@ -50,6 +51,13 @@ describe("demo users", () => {
     );
     expect(loadData({ store: existing, dataDir, demo: true, now: NOW, demoUsers: true }).demoCredentials).toBeNull();
     for (const store of [off, production]) expect(store.sqlite.prepare("SELECT count(*) AS n FROM users").get()).toEqual({ n: 0 });
+  });
+
+  it("are wanted by default and in tests, never with NODE_ENV=production or DEMO=0", () => {
+    expect(wantsDemoUsers(readEnv({}))).toBe(true);
+    expect(wantsDemoUsers(readEnv({ NODE_ENV: "test" }))).toBe(true);
+    expect(wantsDemoUsers(readEnv({ NODE_ENV: "production" }))).toBe(false);
+    expect(wantsDemoUsers(readEnv({ DEMO: "0" }))).toBe(false);
   });
 
   it("are printed as one block naming role, email and password", () => {

@@ -14,6 +14,11 @@ export const DEMO_USERS: Omit<DemoCredentials, "password">[] = [
   { role: "viewer", email: "lasare@demo.invalid", name: "Demo Läsare", organisations: [] },
 ];
 
+/** Demo users with passwords printed to the console have no place on a production server. */
+export function wantsDemoUsers(env: { DEMO: boolean; NODE_ENV: "development" | "production" | "test" }): boolean {
+  return env.DEMO && env.NODE_ENV !== "production";
+}
+
 /** Creates the demo users with fresh random passwords; returns them (the only time they exist in clear). */
 export function createDemoUsers(db: Db): DemoCredentials[] {
   return DEMO_USERS.map((user) => {
