@@ -57,8 +57,10 @@ export const authenticate = (): MiddlewareHandler<AppEnv> => async (c, next) => 
   }
 
   c.set("principal", principal);
-  c.set("auditContext", () => auditContextOf(principal, now(), c.get("address")));
-  c.set("writes", { run: (work) => c.get("queue").run(work, auditContextOf(principal, now(), c.get("address"))) });
+  // Each write is stamped when it is queued, by the server's clock.
+  const auditContext = () => auditContextOf(principal, now(), c.get("address"));
+  c.set("auditContext", auditContext);
+  c.set("writes", { run: (work) => c.get("queue").run(work, auditContext()) });
 
   if (!principal && !isAnonymousAllowed(c.req.method, c.req.path)) {
     return sessionEnded
