@@ -9,9 +9,8 @@ import { readEnv } from "./env";
 import { zodIssues } from "./lib/openapi";
 import { AppError } from "./lib/errors";
 import { loadData } from "./seed/load-data";
-import { hashPassword } from "./security/passwords";
 import { createApiToken } from "./services/api-tokens";
-import { assertAcceptablePassword, createUser, getUserByEmail } from "./services/users";
+import { createUser, getUserByEmail, hashNewPassword } from "./services/users";
 
 const USAGE = `Löfteskollen – kommandoraden
 
@@ -69,8 +68,7 @@ async function userCreate(args: string[]) {
     throw new CliError(zodIssues(parsed.error).map((issue) => `--${issue.path.split(".")[0]}: ${issue.message}`).join("\n"));
   }
   const { password: accepted, ...input } = parsed.data;
-  assertAcceptablePassword(accepted, input.email);
-  const passwordHash = await hashPassword(accepted);
+  const passwordHash = await hashNewPassword(accepted, input.email);
   const store = openDatabase();
   try {
     const user = store.audit.run(systemContext("cli"), () =>

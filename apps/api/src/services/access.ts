@@ -3,7 +3,19 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { commitmentOrganisations, organisations } from "../db/schema";
 import { ForbiddenError } from "../lib/errors";
-import { deniedMessage } from "../middleware/require-permission";
+
+const DENIED: Record<Permission, string> = {
+  "activity.log": "Din roll kan inte registrera aktiviteter.",
+  "activity.void": "Din roll kan inte makulera registreringar.",
+  "update.write": "Din roll kan inte skriva lägesrapporter.",
+  "promise.write": "Bara chefer och administratörer kan lägga upp och ändra medborgarlöften.",
+  "term.write": "Bara administratörer kan ändra terminskalendern.",
+  "user.manage": "Bara administratörer kan hantera användare.",
+  "audit.read": "Bara administratörer kan läsa händelseloggen.",
+};
+
+/** Why a role may not do `permission`, in words a coordinator understands. */
+export const deniedMessage = (permission: Permission) => DENIED[permission];
 
 /** Who acts, for services: a signed-in user, or the system itself (seed, command line). */
 export type Author = { kind: "system"; name: string } | ({ kind: "user" } & Grantee & { id: number; name: string });

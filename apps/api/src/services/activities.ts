@@ -371,7 +371,7 @@ export function voidActivity({
     .where(eq(activities.id, id))
     .returning()
     .get();
-  return toActivity(row, organisationName(db, row.organisationId));
+  return toActivity(row, owner);
 }
 
 function organisationName(db: Db, id: number | null): string | null {

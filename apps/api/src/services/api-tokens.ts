@@ -2,7 +2,9 @@ import type { CreatedToken, CurrentUser, Token } from "@lofteskollen/contracts";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { type Db, preparedPerDb } from "../db/client";
 import { apiTokens } from "../db/schema";
-import { AppError, notFound } from "../lib/errors";
+import { can } from "@lofteskollen/domain";
+import { AppError, ForbiddenError, notFound } from "../lib/errors";
+import type { Principal } from "../security/principal";
 import { hashSecret, newSecret } from "../security/secrets";
 import { CURRENT_USER_COLUMNS, type CurrentUserRow, toCurrentUser } from "./users";
 
@@ -38,6 +40,19 @@ export function createApiToken({ db, userId, name, now }: { db: Db; userId: numb
   return { ...toToken(row), token };
 }
 
+/**
+ * A token for the signed-in user. A request made with a token may not create one: a leaked
+ * token must not be able to mint replacements that outlive its revocation.
+ */
+export function createApiTokenFor({ db, principal, name, now }: { db: Db; principal: Principal; name: string; now: Date }): CreatedToken {
+  if (principal.via.kind === "token") {
+    throw new ForbiddenError("En API-nyckel kan inte skapa nya nycklar. Logga in i webbläsaren för det.", {
+      permission: "token.create",
+    });
+  }
+  return createApiToken({ db, userId: principal.id, name, now });
+}
+
 export type ResolvedToken = { user: CurrentUser; tokenId: number; needsTouch: boolean };
 
 /** The user behind a bearer token: null when unknown, revoked, or its user is disabled. */
@@ -56,8 +71,9 @@ export function listApiTokens({ db, userId }: { db: Db; userId: number }): Token
   return db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(asc(apiTokens.id)).all().map(toToken);
 }
 
-/** Revokes a token. `ownerId` set: only a token of that user (anyone else's is "not found"). */
-export function revokeApiToken({ db, id, ownerId, now }: { db: Db; id: number; ownerId: number | null; now: Date }): Token {
+/** Revokes a token: your own, or (an admin) anyone's; someone else's is "not found" to others. */
+export function revokeApiToken({ db, id, principal, now }: { db: Db; id: number; principal: Principal; now: Date }): Token {
+  const ownerId = can(principal, "user.manage") ? null : principal.id;
   const row = db
     .select()
     .from(apiTokens)

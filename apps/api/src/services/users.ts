@@ -4,7 +4,7 @@ import { asc, eq, inArray, sql } from "drizzle-orm";
 import { type Db, preparedPerDb } from "../db/client";
 import { organisations, sessions, userOrganisations, users } from "../db/schema";
 import { AppError, notFound, ruleViolation } from "../lib/errors";
-import { isCommonPassword } from "../security/passwords";
+import { hashPassword, isCommonPassword } from "../security/passwords";
 
 type UserRow = typeof users.$inferSelect;
 
@@ -91,17 +91,22 @@ export function listUsers({ db }: { db: Db }): User[] {
   return rows.map((row) => toUser(row, organisationNames(db, row.id)));
 }
 
-/** A new password that is too common or is the email: refused before any hashing (422). */
-export function assertAcceptablePassword(password: string, email: string, field = "password"): void {
+/**
+ * A new password, checked and hashed: one too common, or the email itself, is refused (422)
+ * before any hashing. Hashing is async (argon2 runs off the event loop), so it happens before
+ * the write transaction, which cannot await.
+ */
+export async function hashNewPassword(password: string, email: string): Promise<string> {
   if (isCommonPassword(password, email)) {
     throw ruleViolation([
       {
-        path: field,
+        path: "password",
         code: "common_password",
         message: "Lösenordet är för vanligt och lätt att gissa. Välj ett längre, t.ex. några ord i följd.",
       },
     ]);
   }
+  return hashPassword(password);
 }
 
 export type NewUser = Omit<CreateUser, "password"> & { passwordHash: string };

@@ -3,8 +3,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { createRouter, errorResponses, json, jsonBody } from "../../lib/openapi";
 import { requirePermission } from "../../middleware/require-permission";
-import { hashPassword } from "../../security/passwords";
-import { assertAcceptablePassword, createUser, getUser, listUsers, setUserDisabled } from "../../services/users";
+import { createUser, hashNewPassword, getUser, listUsers, setUserDisabled } from "../../services/users";
 
 const adminOnly = [requirePermission("user.manage")];
 const guarded = { 401: errorResponses[401], 403: errorResponses[403] };
@@ -40,8 +39,7 @@ export const userRoutes = createRouter()
     }),
     async (c) => {
       const { password, ...input } = c.req.valid("json");
-      assertAcceptablePassword(password, input.email);
-      const passwordHash = await hashPassword(password);
+      const passwordHash = await hashNewPassword(password, input.email);
       const user = await c.get("writes").run(() => createUser({ db: c.get("store").db, input: { ...input, passwordHash } }));
       return c.json(user, 201);
     },
