@@ -15,7 +15,9 @@ import { activityRoutes } from "./routes/activities";
 import { activityTypeRoutes } from "./routes/activity-types";
 import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
+import { commitmentRoutes } from "./routes/commitments";
 import { healthRoutes } from "./routes/health";
+import { progressRoutes } from "./routes/progress";
 import { promiseRoutes } from "./routes/promises";
 import { tokenRoutes } from "./routes/tokens";
 import { updateRoutes } from "./routes/updates";
@@ -101,6 +103,8 @@ export function createApp({
     .route("/", tokenRoutes)
     .route("/", auditRoutes)
     .route("/", promiseRoutes)
+    .route("/", progressRoutes)
+    .route("/", commitmentRoutes)
     .route("/", activityRoutes)
     .route("/", updateRoutes)
     .route("/", activityTypeRoutes);

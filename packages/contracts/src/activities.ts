@@ -1,6 +1,6 @@
 import { localDateOfOccurredAt } from "@lofteskollen/domain";
 import { z } from "zod";
-import { IdSchema, LocalDateSchema, PageLimitSchema, optionalText } from "./common";
+import { DateRangeQuerySchema, IdSchema, LocalDateSchema, PageLimitSchema, optionalText } from "./common";
 
 export const QUANTITY_MIN = 1;
 export const QUANTITY_MAX = 10_000;
@@ -94,10 +94,33 @@ export const ActivityPageSchema = z
   .object({ items: z.array(ActivitySchema), nextCursor: z.string().nullable() })
   .meta({ id: "ActivityPage" });
 
+/** `GET /api/commitments/:id/organisations?from=&to=` (both default to the promise period). */
+export const OrganisationBreakdownQuerySchema = DateRangeQuerySchema;
+
+/** A commitment's non-voided activities from `from` to `to` summed per organisation, largest first. */
+export const OrganisationBreakdownSchema = z
+  .object({
+    commitmentId: z.number().int(),
+    from: LocalDateSchema,
+    to: LocalDateSchema,
+    organisations: z.array(
+      z.object({
+        organisation: z.string().nullable().meta({ description: "null: logged without an organisation" }),
+        quantity: z.number().int(),
+        activities: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: "OrganisationBreakdown" });
+
+/** `GET /api/commitments/:id/activities.csv?from=&to=` */
+export const ActivitiesCsvQuerySchema = DateRangeQuerySchema;
+
 export const ActivityIdParamsSchema = z.object({ id: IdSchema });
 
 export type CreateActivityInput = z.input<typeof CreateActivitySchema>;
 export type CreateActivity = z.output<typeof CreateActivitySchema>;
 export type Activity = z.infer<typeof ActivitySchema>;
 export type ActivityPage = z.infer<typeof ActivityPageSchema>;
+export type OrganisationBreakdown = z.infer<typeof OrganisationBreakdownSchema>;
 export type ListActivitiesQuery = z.output<typeof ListActivitiesQuerySchema>;

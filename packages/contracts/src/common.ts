@@ -11,6 +11,14 @@ export const LocalDateSchema = z
   .refine(isLocalDate, { error: "Ange ett giltigt datum som ÅÅÅÅ-MM-DD, t.ex. 2024-02-27." })
   .meta({ description: "A local date in Europe/Stockholm, YYYY-MM-DD", example: "2024-02-27" });
 
+/** An optional date range in a query string (`from`, `to`, both inclusive); from after to is refused. */
+export const DateRangeQuerySchema = z
+  .object({ from: LocalDateSchema.optional(), to: LocalDateSchema.optional() })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    error: "Startdatum (from) får inte vara efter slutdatum (to).",
+    path: ["from"],
+  });
+
 const LIMIT_MESSAGE = "limit måste vara ett heltal 1–500.";
 
 /** How many items a page of a list holds: 1–500, default 50. */

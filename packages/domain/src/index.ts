@@ -37,6 +37,8 @@ export { splitPeriodIntoWindows } from "./progress/windows";
 export type { WindowStatusInput } from "./progress/status";
 export { AT_RISK_SHARE, STATUS_RANK, windowStatus } from "./progress/status";
 export { computeCommitmentProgress, dailyTotalsFromActivities } from "./progress/compute-progress";
+export { wholePeriodWindow } from "./progress/whole-period";
+export { displayWindow, roundTargetUp, roundUpToTenth, STATUS_LABELS_SV } from "./progress/display";
 
 export { containsPersonalIdentityNumber, findPersonalIdentityNumbers } from "./privacy/personal-identity-number";
 

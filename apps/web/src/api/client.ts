@@ -143,3 +143,8 @@ export function errorMessage(error: unknown, t: (key: string, options?: Record<s
   }
   return t("errors.unknown");
 }
+
+/** Whether the API said there is no such thing (404): the page then says so instead of an error. */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 404;
+}

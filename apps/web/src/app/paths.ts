@@ -4,4 +4,17 @@ export const PATHS = {
   signIn: "/logga-in",
   audit: "/handelselogg",
   tokens: "/api-nycklar",
+  promise: "/loften/:promiseId",
+  commitment: "/loften/:promiseId/ataganden/:commitmentId",
 } as const;
+
+/** The address of a promise's page. */
+export const promisePath = (promiseId: number) => `/loften/${promiseId}`;
+
+/** The address of a commitment's page. */
+export const commitmentPath = (promiseId: number, commitmentId: number) => `/loften/${promiseId}/ataganden/${commitmentId}`;
+
+/** A positive whole number from a route parameter, or null ("abc", "0", "1.5"). */
+export function idParam(value: string | undefined): number | null {
+  return value && /^[1-9]\d{0,15}$/.test(value) ? Number(value) : null;
+}

@@ -1,3 +1,4 @@
+import { STATUS_LABELS_SV } from "@lofteskollen/domain";
 import { describe, expect, it } from "vitest";
 import en from "./en.json";
 import sv from "./sv.json";
@@ -17,5 +18,11 @@ describe("translations", () => {
   it("leave no text empty in either language", () => {
     const empty = [...entriesOf(sv), ...entriesOf(en)].filter(([, text]) => typeof text !== "string" || text.trim() === "");
     expect(empty).toEqual([]);
+  });
+});
+
+describe("the status words", () => {
+  it("are the ones the CSV exports use, so a report reads like the screen", () => {
+    expect(sv.status).toEqual(STATUS_LABELS_SV);
   });
 });

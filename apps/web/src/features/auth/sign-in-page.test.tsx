@@ -51,7 +51,7 @@ describe("SignInPage", () => {
     renderApp(`/logga-in?next=${encodeURIComponent("//evil.example/logga-in")}`);
     await signInAs("lars.lasare@goteborg.se", "hemligt lösenord");
 
-    await screen.findByRole("heading", { name: "Medborgarlöften" });
+    await screen.findByRole("heading", { name: "Översikt", level: 2 });
     expect(currentLocation()).toBe("/");
   });
 
@@ -105,6 +105,6 @@ describe("SignInPage", () => {
     const button = await screen.findByRole("button", { name: "Loggar in …" });
     expect(button).toHaveProperty("disabled", true);
     answer({ body: USERS.viewer });
-    await screen.findByRole("heading", { name: "Medborgarlöften" });
+    await screen.findByRole("heading", { name: "Översikt", level: 2 });
   });
 });

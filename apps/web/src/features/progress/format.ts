@@ -1,4 +1,7 @@
 import type { CommitmentProgress, ProgressWindow } from "@lofteskollen/contracts";
+import { roundTargetUp, roundUpToTenth } from "@lofteskollen/domain";
+
+export { displayWindow, roundTargetUp } from "@lofteskollen/domain";
 
 export type Status = CommitmentProgress["status"];
 export type Cadence = CommitmentProgress["cadence"];
@@ -34,16 +37,6 @@ export function statusLook(status: Status): { icon: string; tone: Tone; labelKey
   return { ...STATUS_LOOK[status], labelKey: `status.${status}` };
 }
 
-// Targets are exact floats (a pro-rated window gets e.g. 84.426…). Shown rounded up, so that
-// reaching the shown number always means reaching the target; the tolerance keeps a float
-// such as 200.00000000000003 from showing as 201.
-const FLOAT_TOLERANCE = 1e-9;
-
-/** A target (or expected count) as a whole number, rounded up. */
-export function roundTargetUp(value: number): number {
-  return Math.ceil(value - FLOAT_TOLERANCE);
-}
-
 /** A count as a whole number in the locale's format ("3 500" in Swedish). */
 export function formatCount(value: number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.round(value));
@@ -59,10 +52,7 @@ export function formatTarget(value: number, locale: string): string {
  * up either way, so the pace shown is always enough.
  */
 export function formatPerWeek(value: number, locale: string): string {
-  if (value < 10) {
-    const tenths = Math.ceil(value * 10 - FLOAT_TOLERANCE) / 10;
-    return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(tenths);
-  }
+  if (value < 10) return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(roundUpToTenth(value));
   return formatCount(roundTargetUp(value), locale);
 }
 
@@ -96,17 +86,6 @@ export function windowLabel(cadence: Cadence, window: Pick<ProgressWindow, "star
         new Date(Date.UTC(year, month - 1, 1)),
       );
   }
-}
-
-/**
- * The window whose figures explain the commitment's status (SPEC §4): the current one; when no
- * window contains the date (between terms, after the period), the last that ended before it;
- * before the period, the first.
- */
-export function displayWindow(commitment: Pick<CommitmentProgress, "current" | "windows">, asOf: string): ProgressWindow | null {
-  if (commitment.current) return commitment.current;
-  const ended = commitment.windows.filter((window) => window.end < asOf);
-  return ended.at(-1) ?? commitment.windows[0] ?? null;
 }
 
 /** How many commitments have each status, most urgent first; statuses nobody has are left out. */

@@ -1,6 +1,5 @@
-import type { PromiseDetail, PromiseSummary } from "@lofteskollen/contracts";
 import { queryOptions } from "@tanstack/react-query";
-import { fetchJson } from "../../api/client";
+import { api } from "../../api/endpoints";
 
 export const promiseQueries = {
   all: () => ["promises"] as const,
@@ -8,12 +7,12 @@ export const promiseQueries = {
   list: () =>
     queryOptions({
       queryKey: promiseQueries.lists(),
-      queryFn: ({ signal }) => fetchJson<PromiseSummary[]>("/api/promises", { signal }),
+      queryFn: ({ signal }) => api.promises.list({ signal }),
     }),
   details: () => [...promiseQueries.all(), "detail"] as const,
   detail: (promiseId: number) =>
     queryOptions({
       queryKey: [...promiseQueries.details(), promiseId] as const,
-      queryFn: ({ signal }) => fetchJson<PromiseDetail>(`/api/promises/${promiseId}`, { signal }),
+      queryFn: ({ signal }) => api.promises.detail(promiseId, { signal }),
     }),
 };

@@ -1,0 +1,58 @@
+import {
+  ActivitiesCsvQuerySchema,
+  CommitmentIdParamsSchema,
+  OrganisationBreakdownQuerySchema,
+  OrganisationBreakdownSchema,
+} from "@lofteskollen/contracts";
+import { createRoute } from "@hono/zod-openapi";
+import { csvContent, csvResponse } from "../../lib/csv";
+import { createRouter, errorResponses, json } from "../../lib/openapi";
+import { getOrganisationBreakdown } from "../../services/commitments";
+import { commitmentActivitiesCsv } from "../../services/csv-exports";
+
+/** Reports on one commitment for the manager dashboard: every signed-in role may read them. */
+export const commitmentRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/commitments/{id}/organisations",
+      tags: ["Commitments"],
+      summary: "What each organisation did for a commitment",
+      description:
+        "Non-voided activities with a local date from `from` to `to` (both inclusive; default: the promise period) summed per organisation, largest quantity first, then by name; `organisation` null for activities logged without one.",
+      request: { params: CommitmentIdParamsSchema, query: OrganisationBreakdownQuerySchema },
+      responses: {
+        200: json(OrganisationBreakdownSchema, "Quantity and number of activities per organisation"),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        404: errorResponses[404],
+      },
+    }),
+    (c) =>
+      c.json(
+        getOrganisationBreakdown({ db: c.get("store").db, commitmentId: c.req.valid("param").id, query: c.req.valid("query") }),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/commitments/{id}/activities.csv",
+      tags: ["Commitments"],
+      summary: "Every activity of a commitment as a spreadsheet (CSV for Excel in Swedish)",
+      description:
+        "Newest first, voided ones included and marked (Makulerad, Makulerad av, Anledning); `from`/`to` limit the local dates (both inclusive).",
+      request: { params: CommitmentIdParamsSchema, query: ActivitiesCsvQuerySchema },
+      responses: {
+        200: csvContent("`<slug>-atagande-<id>-aktiviteter.csv`, as an attachment"),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        404: errorResponses[404],
+      },
+    }),
+    (c) =>
+      csvResponse(
+        c,
+        commitmentActivitiesCsv({ db: c.get("store").db, commitmentId: c.req.valid("param").id, query: c.req.valid("query") }),
+      ),
+  );

@@ -1,0 +1,53 @@
+import type {
+  ActivityPage,
+  DailyTotals,
+  OrganisationBreakdown,
+  ProgressSummary,
+  PromiseDetail,
+  PromiseProgress,
+  PromiseSummary,
+  Update,
+} from "@lofteskollen/contracts";
+import { type FetchJsonOptions, fetchJson } from "./client";
+
+/** An API path with its query string, empty and undefined values left out. */
+export function apiPath(path: string, query: Record<string, string | number | undefined | null> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+/**
+ * The typed client for the API's read endpoints (SPEC §4 and the dashboard's own). Each answer's
+ * type is the shared zod contract the API validates its responses against, so a change of shape
+ * breaks the web app's type check, not its users. (Why not Hono's `hc<AppType>`: docs/decisions/006.)
+ */
+export const api = {
+  promises: {
+    list: (options?: FetchJsonOptions) => fetchJson<PromiseSummary[]>("/api/promises", options),
+    detail: (promiseId: number, options?: FetchJsonOptions) => fetchJson<PromiseDetail>(`/api/promises/${promiseId}`, options),
+    progress: (promiseId: number, asOf: string, options?: FetchJsonOptions) =>
+      fetchJson<PromiseProgress>(apiPath(`/api/promises/${promiseId}/progress`, { asOf }), options),
+    dailyTotals: (promiseId: number, asOf: string, options?: FetchJsonOptions) =>
+      fetchJson<DailyTotals>(apiPath(`/api/promises/${promiseId}/daily-totals`, { asOf }), options),
+    /** A download link (the browser fetches it with the session cookie). */
+    progressCsvUrl: (promiseId: number, asOf: string) => apiPath(`/api/promises/${promiseId}/progress.csv`, { asOf }),
+  },
+  progress: {
+    summary: (asOf: string, options?: FetchJsonOptions) => fetchJson<ProgressSummary>(apiPath("/api/progress", { asOf }), options),
+  },
+  commitments: {
+    organisations: (commitmentId: number, range: { from: string; to: string }, options?: FetchJsonOptions) =>
+      fetchJson<OrganisationBreakdown>(apiPath(`/api/commitments/${commitmentId}/organisations`, range), options),
+    updates: (commitmentId: number, options?: FetchJsonOptions) =>
+      fetchJson<Update[]>(`/api/commitments/${commitmentId}/updates`, options),
+    activitiesCsvUrl: (commitmentId: number) => `/api/commitments/${commitmentId}/activities.csv`,
+  },
+  activities: {
+    list: (query: { commitmentId: number; limit: number; cursor: string | null }, options?: FetchJsonOptions) =>
+      fetchJson<ActivityPage>(apiPath("/api/activities", query), options),
+  },
+};

@@ -1,0 +1,35 @@
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { QueryState } from "../../app/query-state";
+import { commitmentQueries } from "./queries";
+
+/** The lägesrapporter, newest first: what happened, in words, and whether citizens see it. */
+export function UpdatesTimeline({ commitmentId }: { commitmentId: number }) {
+  const { t } = useTranslation();
+  const updates = useQuery(commitmentQueries.updates(commitmentId));
+  const items = (updates.data ?? []).toSorted((a, b) => b.date.localeCompare(a.date) || b.id - a.id);
+
+  return (
+    <section aria-labelledby="updates-heading" className="section">
+      <h3 id="updates-heading">{t("updates.heading")}</h3>
+      <QueryState query={updates} loading={t("updates.loading")} error={t("updates.error")} />
+      {updates.isSuccess && items.length === 0 && <p className="state">{t("updates.empty")}</p>}
+      {items.length > 0 && (
+        <ol className="timeline">
+          {items.map((update) => (
+            <li key={update.id} className="timeline__item">
+              <p className="timeline__meta">
+                <time dateTime={update.date}>{update.date}</time>
+                <span className={`tag ${update.public ? "tag--ongoing" : ""}`}>
+                  {t(update.public ? "updates.public" : "updates.internal")}
+                </span>
+                <span className="records__aside">{t("updates.by", { name: update.createdBy })}</span>
+              </p>
+              <p className="timeline__text">{update.text}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
