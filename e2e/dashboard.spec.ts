@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { getJson, shownTarget, swedishCount, today } from "./support/api";
+import { getJson, postJson, shownTarget, swedishCount, today } from "./support/api";
 import { signInAs } from "./support/demo-users";
 
 type PromiseSummary = { id: number; title: string; area: string; startDate: string; endDate: string; example: boolean };
@@ -122,7 +122,7 @@ test("a manager goes from the overview to a promise and a commitment, and the nu
   await page.getByRole("link", { name: behind?.title ?? "", exact: true }).click();
   await expect(page.getByRole("heading", { level: 2, name: behind?.title })).toBeVisible();
   const figures = page.locator(".figures");
-  await expect(figures.locator('[data-figure="actualUnit"], [data-figure="actual"]')).toContainText(swedishCount(behind?.current?.actual ?? 0));
+  await expect(figures.locator('[data-figure="actual"]')).toContainText(swedishCount(behind?.current?.actual ?? 0));
   await expect(figures.locator('[data-figure="target"]')).toContainText(swedishCount(shownTarget(behind?.current?.target ?? 0)));
   await expect(page.locator('[data-chart="burnup"] .recharts-line').first()).toBeVisible();
   await expect(page.locator('[data-chart="bars"] .recharts-bar-rectangle').first()).toBeVisible();
@@ -202,4 +202,46 @@ test("exports: the progress table and the activities as CSV that Excel reads, a 
   expect([...pngBytes.subarray(0, 8)], "PNG signature").toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   expect(pngBytes.length, "a chart, not an empty picture").toBeGreaterThan(20_000);
   await page.screenshot({ path: `${SCREENSHOTS}/dashboard-export-1440x900.png` });
+});
+
+test("the SPEC's worked example shows the SPEC's numbers, from the real API", async ({ page, browser }) => {
+  // Set up by an admin (a manager plans, coordinators and admins log); looked at by the manager.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signInAs(admin, "admin");
+  // SPEC §3: 2024-02-27 – 2025-12-31, "minst 100 per år", 30 activities by 2024-07-01.
+  const created = await postJson<{ id: number; commitments: { id: number }[] }>(admin, "/api/promises", {
+    title: "Räkneexemplet (test)",
+    area: "Hisings Backa",
+    startDate: "2024-02-27",
+    endDate: "2025-12-31",
+    status: "draft",
+    commitments: [
+      { title: "Minst 100 per år", activityType: "outreach", unit: "tillfällen", target: 100, cadence: "year", organisations: ["Fältenheten"] },
+    ],
+  });
+  const commitmentId = created.commitments[0]?.id;
+  await postJson(admin, "/api/activities/batch", {
+    activities: [
+      { commitmentId, occurredAt: "2024-03-01", quantity: 10 },
+      { commitmentId, occurredAt: "2024-05-02", quantity: 19 },
+      { commitmentId, occurredAt: "2024-07-01T21:30:00+02:00", quantity: 1 },
+      // After the as-of date: not counted on 1 July.
+      { commitmentId, occurredAt: "2024-07-02", quantity: 50 },
+    ],
+  });
+  await adminContext.close();
+
+  await page.goto(`/loften/${created.id}/ataganden/${commitmentId}?per=2024-07-01`);
+  const figures = page.locator(".figures");
+  await expect(figures.locator('[data-figure="actual"]')).toHaveText("Utfört (tillfällen)30");
+  await expect(figures.locator('[data-figure="target"]')).toHaveText("Mål85");
+  await expect(figures.locator('[data-figure="expected"]')).toHaveText("Förväntat hittills35");
+  await expect(figures.locator('[data-figure="forecast"]')).toHaveText("Prognos vid slutet74");
+  await expect(figures.locator('[data-figure="needed"]')).toHaveText("Behövs per vecka2,1");
+  await expect(page.getByRole("heading", { level: 2 }).locator("..").locator(".status")).toHaveAttribute("data-status", "at_risk");
+
+  await page.goto(`/loften/${created.id}?per=2024-07-01`);
+  await expect(page.getByRole("listitem", { name: "Minst 100 per år" })).toContainText("30 av 85 tillfällen (förväntat hittills 35)");
+  await page.screenshot({ path: `${SCREENSHOTS}/dashboard-worked-example-1440x900.png` });
 });

@@ -70,7 +70,9 @@ export function createTestApp({ now = TEST_NOW, ...options }: TestAppOptions = {
     }
     const response = await app.request(path, init);
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as any) : null };
+    // JSON answers parsed; a CSV download stays text.
+    const isJson = /json/.test(response.headers.get("content-type") ?? "");
+    return { status: response.status, headers: response.headers, body: text ? (isJson ? (JSON.parse(text) as any) : text) : null };
   };
   /** The same request, as another caller. */
   const requestAs = (as: Caller) => (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>

@@ -12,3 +12,15 @@ describe("progressQueries", () => {
     expect(progressQueries.promise(7, "2026-11-21").queryKey).not.toEqual(progressQueries.promise(7, "2026-11-22").queryKey);
   });
 });
+
+describe("progressQueries' other keys", () => {
+  it("keeps the daily totals under the promise's progress key, so one invalidation refreshes both", () => {
+    const key = progressQueries.dailyTotals(7, "2026-11-22").queryKey;
+    expect(key).toEqual(["progress", "promise", 7, "daily-totals", { asOf: "2026-11-22" }]);
+    expect(key.slice(0, 2)).toEqual([...progressQueries.promises()]);
+  });
+
+  it("keys the overview's counts by date under the general progress key", () => {
+    expect(progressQueries.summary("2024-12-31").queryKey).toEqual(["progress", "summary", { asOf: "2024-12-31" }]);
+  });
+});

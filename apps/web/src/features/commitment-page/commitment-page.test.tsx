@@ -1,0 +1,119 @@
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { currentLocation, fakeFetch, meRoute, renderApp, USERS } from "../../test/render";
+import { WORKED_EXAMPLE_AS_OF, workedExampleRoutes } from "../../test/worked-example";
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const PATH = `/loften/1/ataganden/11?per=${WORKED_EXAMPLE_AS_OF}`;
+
+function open(path = PATH, routes = workedExampleRoutes()) {
+  const api = fakeFetch({
+    "/api/auth/me": meRoute(USERS.manager),
+    "/api/commitments/11/organisations?from=2024-02-27&to=2024-07-01": {
+      body: {
+        commitmentId: 11,
+        from: "2024-02-27",
+        to: "2024-07-01",
+        organisations: [
+          { organisation: "Fältenheten", quantity: 24, activities: 20 },
+          { organisation: null, quantity: 6, activities: 6 },
+        ],
+      },
+    },
+    ...routes,
+  });
+  vi.stubGlobal("fetch", api);
+  renderApp(path);
+  return api;
+}
+
+/** The key figures as label → value. */
+async function figures(): Promise<Record<string, string>> {
+  const list = await screen.findByText("Förväntat hittills");
+  const dl = list.closest("dl");
+  if (!dl) throw new Error("the figures are a description list");
+  return Object.fromEntries(
+    within(dl)
+      .getAllByRole("term")
+      .map((term) => [term.textContent ?? "", term.nextElementSibling?.textContent ?? ""]),
+  );
+}
+
+describe("CommitmentPage", () => {
+  it("shows the worked example's figures exactly as the SPEC has them, rounded for people", async () => {
+    open();
+    expect(await figures()).toEqual({
+      "Utfört (tillfällen)": "30",
+      Mål: "85",
+      "Förväntat hittills": "35",
+      "Prognos vid slutet": "74",
+      "Behövs per vecka": "2,1",
+    });
+    expect(screen.getByRole("heading", { level: 2, name: "Uppsökande arbete, minst 100 per år" })).toBeTruthy();
+    expect(screen.getByText("under 2024 hittills · 2024-02-27 – 2024-12-31")).toBeTruthy();
+  });
+
+  it("offers each year and the whole period, and follows the choice through the address", async () => {
+    open();
+    const select = await screen.findByRole("combobox", { name: "Mät över" });
+    expect(within(select).getAllByRole("option").map((option) => option.textContent)).toEqual([
+      "Aktuellt år",
+      "2024",
+      "2025",
+      "Hela perioden",
+    ]);
+    fireEvent.change(select, { target: { value: "period" } });
+    expect(currentLocation()).toBe(`${PATH}&fonster=hela`);
+    await waitFor(async () => expect((await figures()).Mål).toBe("185"));
+  });
+
+  it("moves to another date through the date field, and back to today", async () => {
+    open(PATH, workedExampleRoutes([WORKED_EXAMPLE_AS_OF, "2024-06-01"]));
+    const date = await screen.findByLabelText("Läget per");
+    fireEvent.change(date, { target: { value: "2024-06-01" } });
+    expect(currentLocation()).toBe("/loften/1/ataganden/11?per=2024-06-01");
+    await waitFor(async () => expect((await figures())["Utfört (tillfällen)"]).toBe("17"));
+    expect(screen.getByText("Visar läget som det var 2024-06-01.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Visa i dag" }));
+    expect(currentLocation()).toBe("/loften/1/ataganden/11");
+  });
+
+  it("breaks the window down by organisation, with each one's share", async () => {
+    open();
+    const table = await screen.findByRole("table", { name: "Utfört per aktör 2024-02-27 – 2024-07-01" });
+    const rows = within(table).getAllByRole("row").slice(1);
+    // Intl writes "80 %" with a no-break space; compare with plain spaces.
+    expect(rows.map((row) => row.textContent?.replace(/\s/g, " "))).toEqual(["Fältenheten242080 %", "Ingen aktör angiven6620 %"]);
+  });
+
+  it("lists the activities newest first, a voided one struck through with its reason", async () => {
+    open();
+    const table = await screen.findByRole("table", { name: "Registrerade aktiviteter, nyast först" });
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows.map((row) => row.getAttribute("data-activity-id"))).toEqual(["31", "30", "29"]);
+    const voided = rows[2];
+    expect(voided?.querySelector("del")?.textContent).toBe("2024-06-09");
+    expect(voided?.textContent).toContain("Makulerad: Registrerad två gånger (Sara Samordnare");
+    expect(screen.getByRole("link", { name: "Ladda ner aktiviteterna (CSV)" }).getAttribute("href")).toBe(
+      "/api/commitments/11/activities.csv",
+    );
+  });
+
+  it("shows the lägesrapporter on a timeline, public or internal", async () => {
+    open();
+    await screen.findByText("Färre pass i juni på grund av skolavslutningen.");
+    const section = screen.getByRole("heading", { name: "Lägesrapporter" }).closest("section");
+    expect(section?.textContent).toContain("2024-06-20");
+    expect(section?.textContent).toContain("Offentlig");
+    expect(section?.textContent).toContain("Färre pass i juni på grund av skolavslutningen.");
+  });
+
+  it("says the page does not exist for a commitment the promise does not have", async () => {
+    open("/loften/1/ataganden/12");
+    expect(await screen.findByRole("heading", { name: "Sidan finns inte" })).toBeTruthy();
+  });
+});
