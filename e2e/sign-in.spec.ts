@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./support/axe";
 import { type DemoRole, demoUser, signInAs } from "./support/demo-users";
 
 const SCREENSHOTS = "test-results/screenshots";
@@ -21,6 +22,7 @@ test("a visitor who is not signed in is sent to the Swedish sign-in page", async
   await expect(page.getByRole("heading", { name: "Logga in" })).toBeVisible();
   await expect(page.getByLabel("E-postadress")).toBeVisible();
   await expect(page.getByLabel("Lösenord")).toHaveAttribute("type", "password");
+  await expectNoSeriousA11yViolations(page, "the sign-in page");
   for (const viewport of VIEWPORTS) {
     await page.setViewportSize(viewport);
     await page.screenshot({ path: `${SCREENSHOTS}/sign-in-${viewport.width}x${viewport.height}.png`, fullPage: true });
@@ -50,6 +52,10 @@ for (const role of ["admin", "manager", "coordinator", "viewer"] as const) {
       await expect(page.getByRole("heading", { name: "Händelselogg", level: 2 })).toBeVisible();
       // The admin's own sign-in is in the trail.
       await expect(page.getByText("Inloggning", { exact: true }).first()).toBeVisible();
+      await expectNoSeriousA11yViolations(page, "the audit trail");
+      await nav(page).getByRole("link", { name: "API-nycklar" }).click();
+      await expect(page.getByRole("heading", { name: "API-nycklar", level: 2 })).toBeVisible();
+      await expectNoSeriousA11yViolations(page, "the API keys page");
     } else {
       await expect(auditLink).toHaveCount(0);
       // Typing the address gives a plain refusal, and the API refuses too.

@@ -84,6 +84,8 @@ export function BurnupChart({ points, asOf, target }: BurnupChartProps) {
           <Line
             name={t("charts.actual")}
             dataKey="actual"
+            // A count goes up on the day something is done, not gradually through the day before.
+            type="stepAfter"
             stroke="var(--chart-actual)"
             strokeWidth={3}
             dot={false}

@@ -84,7 +84,7 @@ describe("CommitmentPage", () => {
 
   it("breaks the window down by organisation, with each one's share", async () => {
     open();
-    const table = await screen.findByRole("table", { name: "Utfört per aktör 2024-02-27 – 2024-07-01" });
+    const table = await screen.findByRole("table", { name: "Utförda tillfällen per aktör 2024-02-27 – 2024-07-01" });
     const rows = within(table).getAllByRole("row").slice(1);
     // Intl writes "80 %" with a no-break space; compare with plain spaces.
     expect(rows.map((row) => row.textContent?.replace(/\s/g, " "))).toEqual(["Fältenheten242080 %", "Ingen aktör angiven6620 %"]);

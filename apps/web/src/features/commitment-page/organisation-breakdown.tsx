@@ -19,17 +19,17 @@ export function OrganisationBreakdown({ commitmentId, from, to, unit }: Organisa
   return (
     <section aria-labelledby="organisations-heading" className="section">
       <h3 id="organisations-heading">{t("breakdown.heading")}</h3>
-      <p className="page__note">{t("breakdown.intro", { from, to })}</p>
+      <p className="page__note">{t("breakdown.intro", { from, to, unit })}</p>
       {range && <QueryState query={breakdown} loading={t("breakdown.loading")} error={t("breakdown.error")} />}
       {(range === null || (breakdown.isSuccess && rows.length === 0)) && <p className="state">{t("breakdown.empty")}</p>}
       {rows.length > 0 && (
         <table className="records breakdown">
-          <caption className="visually-hidden">{t("breakdown.caption", { from, to })}</caption>
+          <caption className="visually-hidden">{t("breakdown.caption", { from, to, unit })}</caption>
           <thead>
             <tr>
               <th scope="col">{t("breakdown.organisation")}</th>
               <th scope="col" className="numeric">
-                {unit}
+                {t("breakdown.quantity")}
               </th>
               <th scope="col" className="numeric">
                 {t("breakdown.activities")}
@@ -41,7 +41,7 @@ export function OrganisationBreakdown({ commitmentId, from, to, unit }: Organisa
             {rows.map((row) => (
               <tr key={row.organisation ?? ""}>
                 <th scope="row" data-label={t("breakdown.organisation")}>{row.organisation ?? t("breakdown.noOrganisation")}</th>
-                <td className="numeric" data-label={unit}>{formatCount(row.quantity, locale)}</td>
+                <td className="numeric" data-label={t("breakdown.quantity")}>{formatCount(row.quantity, locale)}</td>
                 <td className="numeric" data-label={t("breakdown.activities")}>{formatCount(row.activities, locale)}</td>
                 <td data-label={t("breakdown.share")}>
                   <span className="share">

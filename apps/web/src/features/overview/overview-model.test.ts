@@ -1,5 +1,6 @@
 import type { StatusCounts } from "@lofteskollen/contracts";
 import { describe, expect, it } from "vitest";
+import { statusCounts } from "../../test/status-counts";
 import {
   areasOf,
   overviewCards,
@@ -9,18 +10,7 @@ import {
   writeOverviewFilters,
 } from "./overview-model";
 
-const counts = (partial: Partial<StatusCounts>): StatusCounts => ({
-  tracking: 0,
-  met: 0,
-  missed: 0,
-  upcoming: 0,
-  on_track: 0,
-  at_risk: 0,
-  behind: 0,
-  ...partial,
-});
-
-const card = (id: number, area: string, statusCounts: StatusCounts | null, endDate = "2026-12-31"): PromiseCardModel => ({
+const card = (id: number, area: string, counts: StatusCounts | null, endDate = "2026-12-31"): PromiseCardModel => ({
   id,
   slug: `p-${id}`,
   title: `Löfte ${id}`,
@@ -29,14 +19,14 @@ const card = (id: number, area: string, statusCounts: StatusCounts | null, endDa
   endDate,
   status: "published",
   example: false,
-  statusCounts,
+  statusCounts: counts,
 });
 
 const cards = [
-  card(1, "Nordost", counts({ met: 5, missed: 1 }), "2024-12-31"),
-  card(2, "Hisings Backa", counts({ tracking: 7 }), "2025-12-31"),
-  card(3, "Nordost", counts({ behind: 2, on_track: 3 })),
-  card(4, "Angered", counts({ at_risk: 1, on_track: 4 })),
+  card(1, "Nordost", statusCounts({ met: 5, missed: 1 }), "2024-12-31"),
+  card(2, "Hisings Backa", statusCounts({ tracking: 7 }), "2025-12-31"),
+  card(3, "Nordost", statusCounts({ behind: 2, on_track: 3 })),
+  card(4, "Angered", statusCounts({ at_risk: 1, on_track: 4 })),
 ];
 
 describe("overviewCards", () => {

@@ -1,23 +1,13 @@
-import type { PromiseSummary, StatusCounts } from "@lofteskollen/contracts";
+import type { PromiseSummary } from "@lofteskollen/contracts";
 import { todayInStockholm } from "@lofteskollen/domain";
 import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { currentLocation, fakeFetch, meRoute, renderApp, USERS } from "../../test/render";
+import { statusCounts } from "../../test/status-counts";
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
-});
-
-const counts = (partial: Partial<StatusCounts>): StatusCounts => ({
-  tracking: 0,
-  met: 0,
-  missed: 0,
-  upcoming: 0,
-  on_track: 0,
-  at_risk: 0,
-  behind: 0,
-  ...partial,
 });
 
 const promise = (id: number, title: string, area: string, startDate: string, endDate: string): PromiseSummary => ({
@@ -45,9 +35,9 @@ function open(path: string, asOf = todayInStockholm()) {
       body: {
         asOf,
         promises: [
-          { promiseId: 1, statusCounts: counts({ met: 4, missed: 2 }) },
-          { promiseId: 2, statusCounts: counts({ tracking: 18 }) },
-          { promiseId: 3, statusCounts: counts({ behind: 1, at_risk: 3, met: 2 }) },
+          { promiseId: 1, statusCounts: statusCounts({ met: 4, missed: 2 }) },
+          { promiseId: 2, statusCounts: statusCounts({ tracking: 18 }) },
+          { promiseId: 3, statusCounts: statusCounts({ behind: 1, at_risk: 3, met: 2 }) },
         ],
       },
     },
