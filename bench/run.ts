@@ -6,39 +6,29 @@
  * 2. Single-activity POST /api/activities at 20 connections, beside a bare Hono + SQLite insert.
  * 3. Batch import (POST /api/activities/batch) with batches of 1 000 and 5 000 rows.
  *
- * Servers run in child processes (this file, forked with `--child`), the load generator in this
- * process, so client and server do not share one event loop. All traffic goes to 127.0.0.1;
- * databases live in a temporary folder that is removed at the end.
+ * Servers run in child processes (support/server-child.ts), the load generator in this process,
+ * so client and server do not share one event loop. All traffic goes to 127.0.0.1; databases
+ * live in a temporary folder that is removed at the end.
  */
-import { type ChildProcess, fork } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { serve } from "@hono/node-server";
 import autocannon from "autocannon";
-import Database from "better-sqlite3";
-import { Hono } from "hono";
-import { createApp } from "../apps/api/src/app";
-import { systemContext } from "../apps/api/src/db/audit-context";
-import { openStore, type Store } from "../apps/api/src/db/client";
-import { hashPasswordSync } from "../apps/api/src/security/passwords";
-import { createApiToken } from "../apps/api/src/services/api-tokens";
-import { createUser } from "../apps/api/src/services/users";
-import { loadData } from "../apps/api/src/seed/load-data";
+import { openStore } from "../apps/api/src/db/client";
 import { getPromiseProgress } from "../apps/api/src/services/progress";
+import { bulkLoad, CADENCES, DATES, LOAD_TX_ROWS, PERIOD, prepareDatabase, prng } from "./support/database";
+import { machineFacts } from "./support/machine";
+import { guardRun } from "./support/run-guard";
+import { HOST, startServer as startServerProcess } from "./support/servers";
+import { int, ms, seconds, summarize, yesNo } from "./support/stats";
 
-const HOST = "127.0.0.1";
-const DATA_DIR = fileURLToPath(new URL("../data", import.meta.url));
 const RESULTS_DIR = fileURLToPath(new URL("./results", import.meta.url));
-const SELF = fileURLToPath(import.meta.url);
 
-const PERIOD = { start: "2024-01-01", end: "2025-12-31" } as const;
 const AS_OF = "2025-12-31";
 const PROGRESS_SIZES = [200_000, 1_000_000, 2_000_000] as const;
-const LOAD_TX_ROWS = 100_000;
 const PROGRESS_WARMUP = 50;
 const PROGRESS_REQUESTS = 300;
 const PROGRESS_CANNON_SECONDS = 5;
@@ -56,164 +46,12 @@ const ONLY = new Set((process.env.BENCH_ONLY ?? "progress,post,batch").split(","
 const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
 
 // ---------------------------------------------------------------------------------------------
-// Child processes: the servers under test.
-// ---------------------------------------------------------------------------------------------
-
-type ToChild = { type: "count"; id: number } | { type: "stop" };
-type FromChild = { type: "ready"; port: number } | { type: "count"; id: number; value: number };
-
-function isFromChild(value: unknown): value is FromChild {
-  if (typeof value !== "object" || value === null || !("type" in value)) return false;
-  const message = value as { type: unknown; port?: unknown; id?: unknown; value?: unknown };
-  if (message.type === "ready") return typeof message.port === "number";
-  if (message.type === "count") return typeof message.id === "number" && typeof message.value === "number";
-  return false;
-}
-
-function send(message: FromChild) {
-  process.send?.(message);
-}
-
-/** `--child app FILE`: the real app; `--child bare FILE`: Hono inserting one row, no validation. */
-function runChild(role: string | undefined, file: string | undefined) {
-  if (!file) throw new Error("child needs a database file");
-  let count: () => number;
-  let close: () => void;
-  let fetchHandler: (request: Request) => Response | Promise<Response>;
-
-  if (role === "app") {
-    const store = openStore(file);
-    const app = createApp({ store });
-    const statement = store.sqlite.prepare("SELECT count(*) AS n FROM activities");
-    count = () => (statement.get() as { n: number }).n;
-    close = () => store.close();
-    fetchHandler = app.fetch;
-  } else if (role === "bare") {
-    const sqlite = new Database(file);
-    sqlite.pragma("journal_mode = WAL");
-    sqlite.pragma("synchronous = FULL");
-    sqlite.exec(`CREATE TABLE IF NOT EXISTS rows (
-      id INTEGER PRIMARY KEY,
-      commitment_id INTEGER NOT NULL,
-      occurred_at TEXT NOT NULL,
-      quantity INTEGER NOT NULL,
-      note TEXT,
-      created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-    )`);
-    const insert = sqlite.prepare("INSERT INTO rows (commitment_id, occurred_at, quantity, note) VALUES (?, ?, ?, ?)");
-    const statement = sqlite.prepare("SELECT count(*) AS n FROM rows");
-    const app = new Hono();
-    app.post("/insert", async (c) => {
-      const body = (await c.req.json()) as { commitmentId?: unknown; occurredAt?: unknown; quantity?: unknown; note?: unknown };
-      const result = insert.run(
-        Number(body.commitmentId),
-        String(body.occurredAt),
-        Number(body.quantity),
-        typeof body.note === "string" ? body.note : null,
-      );
-      return c.json({ id: Number(result.lastInsertRowid) }, 201);
-    });
-    count = () => (statement.get() as { n: number }).n;
-    close = () => sqlite.close();
-    fetchHandler = app.fetch;
-  } else {
-    throw new Error(`unknown child role ${String(role)}`);
-  }
-
-  serve({ fetch: fetchHandler, port: 0, hostname: HOST }, (info) => send({ type: "ready", port: info.port }));
-  process.on("message", (message: ToChild) => {
-    if (message.type === "count") send({ type: "count", id: message.id, value: count() });
-    if (message.type === "stop") {
-      close();
-      process.exit(0);
-    }
-  });
-  // The parent went away (crash, Ctrl-C): do not outlive it.
-  process.on("disconnect", () => {
-    close();
-    process.exit(0);
-  });
-}
-
-type Server = { port: number; count: () => Promise<number>; stop: () => Promise<void> };
-const children = new Set<ChildProcess>();
-
-async function startServer(role: "app" | "bare", file: string): Promise<Server> {
-  const execArgv = CPU_PROF_DIR ? [...process.execArgv, "--cpu-prof", "--cpu-prof-dir", CPU_PROF_DIR] : process.execArgv;
-  const child = fork(SELF, ["--child", role, file], { stdio: ["ignore", "inherit", "inherit", "ipc"], execArgv });
-  children.add(child);
-  const waiting = new Map<number, (value: number) => void>();
-  let nextId = 1;
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once("error", reject);
-    child.once("exit", (code) => reject(new Error(`${role} server exited early (code ${String(code)})`)));
-    child.on("message", (message: unknown) => {
-      if (!isFromChild(message)) return;
-      if (message.type === "ready") resolve(message.port);
-      else waiting.get(message.id)?.(message.value);
-    });
-  });
-  return {
-    port,
-    count: () =>
-      new Promise<number>((resolve) => {
-        const id = nextId++;
-        waiting.set(id, resolve);
-        child.send({ type: "count", id } satisfies ToChild);
-      }),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.removeAllListeners("exit");
-        child.once("exit", () => {
-          children.delete(child);
-          resolve();
-        });
-        child.send({ type: "stop" } satisfies ToChild);
-      }),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
+const startServer = (role: "app" | "bare", file: string) => startServerProcess(role, file, { cpuProfDir: CPU_PROF_DIR });
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank] ?? Number.NaN;
-}
-
-function summarize(samples: readonly number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN };
-}
-
-const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
-const int = (value: number) => Math.round(value).toLocaleString("en-US").replace(/,/g, " ");
-const seconds = (value: number) => `${(value / 1000).toFixed(1)} s`;
-
-/** A small deterministic PRNG (mulberry32) so every run loads the same activities. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function periodDates(): string[] {
-  const dates: string[] = [];
-  for (let t = Date.UTC(2024, 0, 1); t <= Date.UTC(2025, 11, 31); t += 86_400_000) {
-    dates.push(new Date(t).toISOString().slice(0, 10));
-  }
-  return dates;
-}
-const DATES = periodDates();
 
 const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
@@ -243,54 +81,15 @@ function request(port: number, method: string, path: string, body?: string): Pro
   });
 }
 
-const CADENCES = ["year", "term", "month", "period", "year", "term", "month", "period", "month", "year"] as const;
-
-function promiseBody(commitmentCount: number) {
-  return {
-    title: `Benchmark ${commitmentCount} åtaganden 2024–2025`,
-    area: "Benchområdet",
-    startDate: PERIOD.start,
-    endDate: PERIOD.end,
-    status: "published",
-    commitments: Array.from({ length: commitmentCount }, (_, i) => ({
-      title: `Åtagande ${i + 1}`,
-      activityType: "outreach",
-      target: 1_000 * (i + 1),
-      cadence: CADENCES[i % CADENCES.length] ?? "year",
-      organisations: ["Polisen"],
-    })),
-  };
-}
-
 /** The bearer token of the benchmark's admin user in the current database (every request carries it, as a script's would). */
 let benchToken = "";
 const auth = () => ({ authorization: `Bearer ${benchToken}` });
 
-/** A fresh database with the reference data, an admin with a token, and one published promise; returns its ids. */
-async function prepareDatabase(file: string, commitmentCount: number) {
-  const store = openStore(file);
-  loadData({ store, dataDir: DATA_DIR, demo: false, now: new Date() });
-  benchToken = store.audit.run(systemContext("cli"), () =>
-    store.sqlite.transaction(() => {
-      const admin = createUser({
-        db: store.db,
-        input: { email: "bench@bench.invalid", name: "Bench", role: "admin", organisations: [], passwordHash: hashPasswordSync("benchmark only") },
-      });
-      return createApiToken({ db: store.db, userId: admin.id, name: "bench", now: new Date() }).token;
-    })(),
-  );
-  const app = createApp({ store });
-  const res = await app.request("/api/promises", {
-    method: "POST",
-    headers: { "content-type": "application/json", ...auth() },
-    body: JSON.stringify(promiseBody(commitmentCount)),
-  });
-  const created = (await res.json()) as { id?: unknown; commitments?: { id?: unknown }[] };
-  const commitmentIds = (created.commitments ?? []).map((c) => Number(c.id));
-  if (res.status !== 201 || typeof created.id !== "number" || commitmentIds.length !== commitmentCount) {
-    throw new Error(`POST /api/promises failed: ${res.status} ${JSON.stringify(created)}`);
-  }
-  return { store, promiseId: created.id, commitmentIds };
+/** A fresh benchmark database (support/database.ts); later requests carry its admin's token. */
+async function prepare(file: string, commitmentCount: number) {
+  const prepared = await prepareDatabase(file, commitmentCount);
+  benchToken = prepared.token;
+  return prepared;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -311,31 +110,6 @@ type ProgressRow = {
   checked: boolean;
 };
 
-function bulkLoad(store: Store, commitmentIds: readonly number[], rows: number, random: () => number) {
-  const organisation = store.sqlite.prepare("SELECT id FROM organisations WHERE name = 'Polisen'").get() as
-    | { id: number }
-    | undefined;
-  const insert = store.sqlite.prepare(
-    `INSERT INTO activities (commitment_id, occurred_at, local_date, quantity, organisation_id, logged_by, is_demo)
-     VALUES (?, ?, ?, ?, ?, 'bench', 0)`,
-  );
-  let quantity = 0;
-  // Rows arrive in date order, as logged activities do; each row picks a commitment at random.
-  const loadRangeInTransaction = store.sqlite.transaction((from: number, to: number) => {
-    for (let i = from; i < to; i++) {
-      const date = DATES[Math.floor((i * DATES.length) / rows)] ?? PERIOD.start;
-      const q = 1 + Math.floor(random() * 3);
-      quantity += q;
-      insert.run(commitmentIds[Math.floor(random() * commitmentIds.length)], date, date, q, organisation?.id ?? null);
-    }
-  });
-  // Bulk rows are attributed to the seed in the audit trail, as the demo data is.
-  const loadRange = (from: number, to: number) => store.audit.run(systemContext("seed"), () => loadRangeInTransaction(from, to));
-  const started = performance.now();
-  for (let from = 0; from < rows; from += LOAD_TX_ROWS) loadRange(from, Math.min(rows, from + LOAD_TX_ROWS));
-  return { ms: performance.now() - started, quantity };
-}
-
 function timeIt(times: number, work: () => unknown) {
   const samples: number[] = [];
   for (let i = 0; i < times; i++) {
@@ -348,7 +122,7 @@ function timeIt(times: number, work: () => unknown) {
 
 async function benchProgress(dir: string, log: (line: string) => void): Promise<ProgressRow[]> {
   const file = join(dir, "progress.db");
-  const prepared = await prepareDatabase(file, 10);
+  const prepared = await prepare(file, 10);
   prepared.store.close();
   const { promiseId, commitmentIds } = prepared;
   const random = prng(20240101);
@@ -482,7 +256,7 @@ async function benchPostOne(
   const file = join(dir, `post-${endpoint}-${round}.db`);
   let commitmentId = 1;
   if (endpoint === "real") {
-    const prepared = await prepareDatabase(file, 1);
+    const prepared = await prepare(file, 1);
     prepared.store.close();
     commitmentId = prepared.commitmentIds[0] ?? 1;
   }
@@ -549,7 +323,7 @@ function batchBody(commitmentIds: readonly number[], size: number, offset: numbe
 
 async function benchBatch(dir: string, log: (line: string) => void): Promise<BatchRow[]> {
   const file = join(dir, "batch.db");
-  const prepared = await prepareDatabase(file, 10);
+  const prepared = await prepare(file, 10);
   prepared.store.close();
   const { commitmentIds } = prepared;
   const server = await startServer("app", file);
@@ -597,27 +371,6 @@ async function benchBatch(dir: string, log: (line: string) => void): Promise<Bat
 // Report
 // ---------------------------------------------------------------------------------------------
 
-const FS_TYPES: Record<number, string> = { 0xef53: "ext4", 0x01021994: "tmpfs", 0x794c7630: "overlayfs", 0x58465342: "xfs", 0x9123683e: "btrfs" };
-
-function machineFacts(dir: string) {
-  const cpus = os.cpus();
-  const sqlite = new Database(":memory:");
-  const sqliteVersion = (sqlite.prepare("SELECT sqlite_version() AS v").get() as { v: string }).v;
-  sqlite.close();
-  const fsType = statfsSync(dir).type;
-  return [
-    `- Date: ${new Date().toISOString()}`,
-    `- Node ${process.version} on ${os.type()} ${os.release()} (${process.arch})`,
-    `- CPUs: ${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown"}; memory ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
-    `- Load average (1, 5, 15 min) before the run: ${os
-      .loadavg()
-      .map((value) => value.toFixed(2))
-      .join(", ")} (well above 0 means other work shared the CPUs: results are then noisier)`,
-    `- SQLite ${sqliteVersion} (better-sqlite3), WAL, synchronous=FULL; databases in ${os.tmpdir()} (${FS_TYPES[fsType] ?? `fs 0x${fsType.toString(16)}`})`,
-  ];
-}
-
-const yesNo = (met: boolean) => (met ? "**met**" : "**missed**");
 
 function report(
   facts: string[],
@@ -722,24 +475,9 @@ function report(
 
 async function main() {
   const startedAt = performance.now();
-  const dir = mkdtempSync(join(os.tmpdir(), "lofteskollen-bench-"));
   const log = (line: string) => console.error(line);
-  const cleanup = () => {
-    for (const child of children) child.kill();
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const watchdog = setTimeout(() => {
-    log(`Benchmark still running after ${WATCHDOG_MS / 60_000} minutes: giving up.`);
-    cleanup();
-    process.exit(2);
-  }, WATCHDOG_MS);
-  watchdog.unref();
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      cleanup();
-      process.exit(130);
-    });
-  }
+  const guard = guardRun({ prefix: "lofteskollen-bench-", watchdogMs: WATCHDOG_MS, log });
+  const { dir } = guard;
 
   try {
     const facts = machineFacts(dir);
@@ -757,10 +495,9 @@ async function main() {
     log(`Written to ${join(RESULTS_DIR, "latest.md")}`);
   } finally {
     keepAlive.destroy();
-    cleanup();
-    clearTimeout(watchdog);
+    guard.cleanup();
+    guard.done();
   }
 }
 
-if (process.argv[2] === "--child") runChild(process.argv[3], process.argv[4]);
-else await main();
+await main();

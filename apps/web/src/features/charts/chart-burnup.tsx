@@ -1,3 +1,4 @@
+import { daysInclusive } from "@lofteskollen/domain";
 import { useTranslation } from "react-i18next";
 import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatCount, localeOf } from "../progress/format";
@@ -18,6 +19,8 @@ export function BurnupChart({ points, asOf, target }: BurnupChartProps) {
   const first = points[0]?.date;
   const last = points.at(-1)?.date;
   const showAsOf = first !== undefined && last !== undefined && first <= asOf && asOf <= last;
+  // Over more than a year the ticks name months and years, not days.
+  const longRange = first !== undefined && last !== undefined && daysInclusive(first, last) > 370;
   // The marker's label goes on the side with room: left of the line in the range's second half.
   const asOfIndex = points.findIndex((point) => point.date === asOf);
   const labelSide = asOfIndex > points.length / 2 ? "insideTopRight" : "insideTopLeft";
@@ -29,7 +32,7 @@ export function BurnupChart({ points, asOf, target }: BurnupChartProps) {
           <CartesianGrid stroke="var(--chart-grid)" vertical={false} />
           <XAxis
             dataKey="date"
-            tickFormatter={(date: string) => formatAxisDate(date, locale, { longRange: points.length > 370 })}
+            tickFormatter={(date: string) => formatAxisDate(date, locale, { longRange })}
             minTickGap={28}
             tick={{ fill: "var(--color-muted)", fontSize: 12 }}
             stroke="var(--chart-axis)"

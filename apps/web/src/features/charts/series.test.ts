@@ -1,6 +1,6 @@
 import { computeCommitmentProgress } from "@lofteskollen/domain";
 import { describe, expect, it } from "vitest";
-import { bucketTotals, bucketUnitFor, burnupSeries, recentTrend } from "./series";
+import { bucketTotals, bucketUnitFor, burnupSeries, recentTrend, thinOut } from "./series";
 
 describe("burnupSeries", () => {
   // The worked example of SPEC §3: 100 a year from 2024-02-27, 30 done by 2024-07-01.
@@ -153,5 +153,27 @@ describe("recentTrend", () => {
   it("calls a change within a tenth flat, and a drop down", () => {
     expect(recentTrend([], "2024-06-30").direction).toBe("flat");
     expect(recentTrend([{ date: "2024-05-10", quantity: 9 }], "2024-06-30").direction).toBe("down");
+  });
+});
+
+describe("thinOut", () => {
+  const points = burnupSeries({
+    start: "2024-01-01",
+    end: "2025-12-31",
+    windows: [{ start: "2024-01-01", end: "2025-12-31", coveredDays: 731, target: 731 }],
+    days: [{ date: "2024-05-05", quantity: 7 }],
+    asOf: "2024-05-05",
+  });
+
+  it("keeps a short range whole", () => {
+    expect(thinOut(points.slice(0, 100), "2024-05-05")).toHaveLength(100);
+  });
+
+  it("draws a long range with a few hundred points, keeping the ends and the as-of date", () => {
+    const thin = thinOut(points, "2024-05-05");
+    expect(thin.length).toBeLessThanOrEqual(182);
+    expect(thin[0]?.date).toBe("2024-01-01");
+    expect(thin.at(-1)?.date).toBe("2025-12-31");
+    expect(thin.find((point) => point.date === "2024-05-05")).toMatchObject({ actual: 7, forecast: 7 });
   });
 });

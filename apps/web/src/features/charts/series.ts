@@ -81,6 +81,18 @@ export function burnupSeries({ start, end, windows, days, asOf }: BurnupInput): 
   return points;
 }
 
+/**
+ * At most about `maxPoints` points for a chart a few hundred pixels wide: every `step`-th day,
+ * always keeping the first and last day and the as-of date (where the actual line ends and the
+ * forecast begins). A two-year period drawn day by day is 731 points per line: Recharts then
+ * spends a few hundred milliseconds rendering detail no screen can show.
+ */
+export function thinOut(points: readonly BurnupPoint[], asOf: string, maxPoints = 180): BurnupPoint[] {
+  if (points.length <= maxPoints) return [...points];
+  const step = Math.ceil(points.length / maxPoints);
+  return points.filter((point, index) => index % step === 0 || index === points.length - 1 || point.date === asOf);
+}
+
 export type BucketUnit = "week" | "month";
 
 export type Bucket = {

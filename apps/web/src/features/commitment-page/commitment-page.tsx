@@ -1,6 +1,7 @@
 import type { Commitment, CommitmentProgress, DailyTotal, PromiseDetail } from "@lofteskollen/contracts";
 import { minDate } from "@lofteskollen/domain";
 import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { isNotFound } from "../../api/client";
@@ -8,8 +9,8 @@ import { NotFoundPage } from "../../app/not-found-page";
 import { idParam, PATHS, promisePath } from "../../app/paths";
 import { QueryState } from "../../app/query-state";
 import { ChartFrame } from "../charts/chart-frame";
-import { ActivityBarsChart, BurnupChart } from "../charts/lazy-charts";
-import { bucketTotals, bucketUnitFor, burnupSeries } from "../charts/series";
+import { ActivityBarsChart, BurnupChart, preloadCharts } from "../charts/lazy-charts";
+import { bucketTotals, bucketUnitFor, burnupSeries, thinOut } from "../charts/series";
 import { formatCount, formatTarget, localeOf, windowLabel } from "../progress/format";
 import { progressQueries } from "../progress/queries";
 import { StatusBadge } from "../progress/status-badge";
@@ -35,6 +36,7 @@ export function CommitmentPage() {
 
 function CommitmentView({ promiseId, commitmentId }: { promiseId: number; commitmentId: number }) {
   const { t, i18n } = useTranslation();
+  useEffect(preloadCharts.commitmentPage, []);
   const [params] = useSearchParams();
   const { asOf, window: choice } = useViewParams();
   const promise = useQuery(promiseQueries.detail(promiseId));
@@ -152,8 +154,8 @@ function Charts({ commitment, progress, chosen, period, asOf, days, daysError }:
   const window = chosen.window;
   const windowName = chosen.kind === "period" ? t("window.period") : windowLabel(progress.cadence, window, t, locale);
   const windowsInside = chosen.kind === "period" ? progress.windows : [window];
-  const windowPoints = burnupSeries({ start: window.start, end: window.end, windows: windowsInside, days, asOf });
-  const periodPoints = burnupSeries({ start: period.start, end: period.end, windows: progress.windows, days, asOf });
+  const windowPoints = thinOut(burnupSeries({ start: window.start, end: window.end, windows: windowsInside, days, asOf }), asOf);
+  const periodPoints = thinOut(burnupSeries({ start: period.start, end: period.end, windows: progress.windows, days, asOf }), asOf);
   const unit = bucketUnitFor(window.start, window.end);
   const buckets = bucketTotals(days, window.start, window.end, asOf, unit);
   const slug = `ataganden-${commitment.id}-${asOf}`;

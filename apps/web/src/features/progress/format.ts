@@ -39,7 +39,18 @@ export function statusLook(status: Status): { icon: string; tone: Tone; labelKey
 
 /** A count as a whole number in the locale's format ("3 500" in Swedish). */
 export function formatCount(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.round(value));
+  return countFormat(locale).format(Math.round(value));
+}
+
+// One formatter per locale: building one is costly, and charts format every tick with it.
+const countFormats = new Map<string, Intl.NumberFormat>();
+function countFormat(locale: string): Intl.NumberFormat {
+  let format = countFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    countFormats.set(locale, format);
+  }
+  return format;
 }
 
 /** A target rounded up, in the locale's format. */

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { isNotFound } from "../../api/client";
@@ -6,6 +7,7 @@ import { api } from "../../api/endpoints";
 import { NotFoundPage } from "../../app/not-found-page";
 import { idParam, PATHS } from "../../app/paths";
 import { QueryState } from "../../app/query-state";
+import { preloadCharts } from "../charts/lazy-charts";
 import { countByStatus } from "../progress/format";
 import { progressQueries } from "../progress/queries";
 import { StatusBadge } from "../progress/status-badge";
@@ -28,6 +30,7 @@ export function PromisePage() {
 
 function PromiseView({ promiseId }: { promiseId: number }) {
   const { t } = useTranslation();
+  useEffect(preloadCharts.promisePage, []);
   const [params] = useSearchParams();
   const { asOf, isToday, window: choice } = useViewParams();
   const promise = useQuery(promiseQueries.detail(promiseId));
