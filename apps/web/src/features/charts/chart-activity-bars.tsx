@@ -23,7 +23,7 @@ export function ActivityBarsChart({ buckets, unitLabel }: { buckets: readonly Bu
             tick={{ fill: "var(--color-muted)", fontSize: 12 }}
             stroke="var(--chart-axis)"
           />
-          <Tooltip itemStyle={TOOLTIP_ITEM_STYLE} labelStyle={TOOLTIP_LABEL_STYLE} formatter={(value) => [typeof value === "number" ? formatCount(value, locale) : String(value), unitLabel]} />
+          <Tooltip separator=": " itemStyle={TOOLTIP_ITEM_STYLE} labelStyle={TOOLTIP_LABEL_STYLE} formatter={(value) => [typeof value === "number" ? formatCount(value, locale) : String(value), unitLabel]} />
           <Bar dataKey="quantity" name={unitLabel} fill="var(--chart-bars)" isAnimationActive={false} radius={[3, 3, 0, 0]} />
         </BarChart>
       </ResponsiveContainer>

@@ -21,6 +21,8 @@ export function BurnupChart({ points, asOf, target }: BurnupChartProps) {
   const showAsOf = first !== undefined && last !== undefined && first <= asOf && asOf <= last;
   // Over more than a year the ticks name months and years, not days.
   const longRange = first !== undefined && last !== undefined && daysInclusive(first, last) > 370;
+  // A range that has ended (or not begun) has no forecast: no line, and none in the legend.
+  const hasForecast = points.some((point) => point.forecast !== null);
   // The marker's label goes on the side with room: left of the line in the range's second half.
   const asOfIndex = points.findIndex((point) => point.date === asOf);
   const labelSide = asOfIndex > points.length / 2 ? "insideTopRight" : "insideTopLeft";
@@ -46,6 +48,7 @@ export function BurnupChart({ points, asOf, target }: BurnupChartProps) {
             stroke="var(--chart-axis)"
           />
           <Tooltip
+            separator=": "
             itemStyle={TOOLTIP_ITEM_STYLE}
             labelStyle={TOOLTIP_LABEL_STYLE}
             labelFormatter={(date) => formatTooltipDate(String(date), locale)}
@@ -73,17 +76,19 @@ export function BurnupChart({ points, asOf, target }: BurnupChartProps) {
               isAnimationActive={false}
             />
           )}
-          <Line
-            name={t("charts.forecast")}
-            dataKey="forecast"
-            stroke="var(--chart-forecast)"
-            strokeDasharray="1 4"
-            strokeLinecap="round"
-            strokeWidth={3}
-            dot={false}
-            isAnimationActive={false}
-            connectNulls={false}
-          />
+          {hasForecast && (
+            <Line
+              name={t("charts.forecast")}
+              dataKey="forecast"
+              stroke="var(--chart-forecast)"
+              strokeDasharray="1 4"
+              strokeLinecap="round"
+              strokeWidth={3}
+              dot={false}
+              isAnimationActive={false}
+              connectNulls={false}
+            />
+          )}
           <Line
             name={t("charts.actual")}
             dataKey="actual"
