@@ -23,6 +23,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page, type Response } from "@playwright/test";
 import type { Store } from "../apps/api/src/db/client";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/support/chromium";
 import { bulkLoad, CADENCES, PERIOD, prepareDatabase, promiseBody, prng } from "./support/database";
 import { machineFacts } from "./support/machine";
 import { guardRun } from "./support/run-guard";
@@ -56,17 +57,6 @@ const CARDS_LABEL = SV.overview.cardsLabel;
 /** A chunk whose file name says "chart", as Vite names the lazy chart chunks after their modules. */
 const CHART_FILE_NAME = /chart|recharts/i;
 
-// Debian's Chromium with the flags of playwright.config.ts: Playwright's own browser download is not available here.
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 /** Playwright's "Desktop Chrome" viewport, and the locale and time zone of the browser tests. */
 const CONTEXT: BrowserContextOptions = {
   viewport: { width: 1280, height: 720 },
@@ -529,9 +519,9 @@ async function main() {
     const server = await startServer("web", file, { webDist });
     // 127.0.0.1 counts as local plain http for the session cookie (apps/api/src/security/session-cookie.ts).
     const origin = `http://${HOST}:${server.port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
     facts.push(
-      `- Chromium ${browser.version()} (${CHROMIUM}), headless, through Playwright; viewport 1280 × 720, sv-SE, Europe/Stockholm; no CPU or network throttling, server on ${HOST}`,
+      `- Chromium ${browser.version()} (${CHROMIUM_PATH}), headless, through Playwright; viewport 1280 × 720, sv-SE, Europe/Stockholm; no CPU or network throttling, server on ${HOST}`,
       `- Web app: ${build}; served by the real app (\`createApp({ store, webDist })\` + \`@hono/node-server\`) in a child process`,
       `- Database: ${db.promises} promises (the bundled ones with demo activities, and the benchmark promise), ${int(db.activities)} activities (${int(db.benchActivities)} on the benchmark promise, ${int(db.dailyTotals)} daily totals), ${megabytes.toFixed(0)} MB`,
     );

@@ -64,7 +64,7 @@ function CommitmentView({ promiseId, commitmentId }: { promiseId: number; commit
       <div className="commitment-page__head">
         <h2 id="commitment-heading">{title}</h2>
         {commitmentProgress && chosen && (
-          <StatusBadge status={chosen.kind === "current" ? commitmentProgress.status : chosen.window.status} />
+          <StatusBadge status={chosen.status} />
         )}
       </div>
       <QueryState query={promise} loading={t("commitmentPage.loading")} error={t("commitmentPage.error")} />

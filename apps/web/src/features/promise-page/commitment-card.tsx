@@ -31,7 +31,7 @@ export function CommitmentCard({ item, period, asOf, choice, days, search }: Com
   const locale = localeOf(i18n.language);
   const { commitment, progress } = item;
   const chosen = chosenWindow(progress, choice, period, asOf);
-  const status = chosen?.kind === "current" ? progress.status : (chosen?.window.status ?? progress.status);
+  const status = chosen?.status ?? progress.status;
   const look = statusLook(status);
   const headingId = `commitment-${commitment.id}`;
 

@@ -47,10 +47,7 @@ function PromiseView({ promiseId }: { promiseId: number }) {
   const daysById = new Map(dailyTotals.data?.commitments.map((item) => [item.commitmentId, item.days]));
   const statuses =
     period && progress.data
-      ? progress.data.commitments.map((item) => {
-          const chosen = chosenWindow(item, choice, period, asOf);
-          return { status: chosen?.kind === "current" ? item.status : (chosen?.window.status ?? item.status) };
-        })
+      ? progress.data.commitments.map((item) => ({ status: chosenWindow(item, choice, period, asOf)?.status ?? item.status }))
       : [];
 
   return (

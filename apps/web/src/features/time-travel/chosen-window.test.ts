@@ -54,3 +54,27 @@ describe("windowOptions", () => {
     expect(windowOptions({ cadence: "period", windows: [] }, sv, "sv-SE")).toEqual([{ value: "current", label: "Hela perioden" }]);
   });
 });
+
+describe("the status a chosen window shows", () => {
+  it("is the commitment's own for the current window, and the window's own otherwise", () => {
+    const termly = {
+      cadence: "term" as const,
+      ...computeCommitmentProgress({
+        period: { start: "2024-01-01", end: "2024-12-31" },
+        target: 2,
+        cadence: "term",
+        terms: [
+          { name: "vt 2024", start: "2024-01-01", end: "2024-06-15" },
+          { name: "ht 2024", start: "2024-08-15", end: "2024-12-31" },
+        ],
+        dailyTotals: [],
+        asOf: "2024-07-01",
+      }),
+    };
+    const period = { start: "2024-01-01", end: "2024-12-31" };
+    // Between terms: the spring term, ended without a meeting, speaks for the commitment.
+    expect(chosenWindow(termly, { kind: "current" }, period, "2024-07-01")?.status).toBe("missed");
+    expect(chosenWindow(termly, { kind: "window", start: "2024-08-15" }, period, "2024-07-01")?.status).toBe("upcoming");
+    expect(chosenWindow(termly, { kind: "period" }, period, "2024-07-01")?.status).toBe("behind");
+  });
+});

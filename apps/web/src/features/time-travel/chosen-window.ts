@@ -1,6 +1,6 @@
 import type { CommitmentProgress, ProgressWindow } from "@lofteskollen/contracts";
 import { wholePeriodWindow } from "@lofteskollen/domain";
-import { displayWindow, type Translate, windowLabel } from "../progress/format";
+import { displayWindow, type Status, type Translate, windowLabel } from "../progress/format";
 import type { WindowChoice } from "./view-params";
 
 export type Period = { start: string; end: string };
@@ -11,6 +11,11 @@ export type ChosenWindow = {
   kind: "current" | "period" | "window";
   /** The window contains the as-of date (pace, forecast and weekly need apply). */
   isRunning: boolean;
+  /**
+   * The status to show: for the current window the commitment's own (SPEC §4, which also covers
+   * the days between terms), for a chosen window or the whole period that window's.
+   */
+  status: Status;
 };
 
 /**
@@ -19,21 +24,21 @@ export type ChosenWindow = {
  * to the current one when the commitment has no window starting that day).
  */
 export function chosenWindow(
-  commitment: Pick<CommitmentProgress, "current" | "windows" | "total" | "cadence">,
+  commitment: Pick<CommitmentProgress, "current" | "windows" | "total" | "cadence" | "status">,
   choice: WindowChoice,
   period: Period,
   asOf: string,
 ): ChosenWindow | null {
   if (choice.kind === "period" || (commitment.cadence === "period" && choice.kind !== "current")) {
     const window = wholePeriodWindow(commitment, period, asOf);
-    return { window, kind: "period", isRunning: isRunning(window, asOf) };
+    return { window, kind: "period", isRunning: isRunning(window, asOf), status: window.status };
   }
   if (choice.kind === "window") {
     const window = commitment.windows.find((candidate) => candidate.start === choice.start);
-    if (window) return { window, kind: "window", isRunning: isRunning(window, asOf) };
+    if (window) return { window, kind: "window", isRunning: isRunning(window, asOf), status: window.status };
   }
   const window = displayWindow(commitment, asOf);
-  return window ? { window, kind: "current", isRunning: isRunning(window, asOf) } : null;
+  return window ? { window, kind: "current", isRunning: isRunning(window, asOf), status: commitment.status } : null;
 }
 
 function isRunning(window: Pick<ProgressWindow, "start" | "end">, asOf: string): boolean {
