@@ -110,10 +110,19 @@ export type WriteMethod = "POST" | "PUT" | "PATCH" | "DELETE";
  * `fetchJson`. The API takes every write as `application/json`, also one without fields (`{}`).
  * Same-origin fetch sends the session cookie and the Origin header the API checks against CSRF.
  */
-export function sendJson<T>(method: WriteMethod, path: string, body: unknown, options: FetchJsonOptions = {}): Promise<T> {
+export function sendJson<T>(
+  method: WriteMethod,
+  path: string,
+  body: unknown,
+  options: FetchJsonOptions & { headers?: Record<string, string> } = {},
+): Promise<T> {
   return request<T>(
     path,
-    { method, headers: { Accept: "application/json", "Content-Type": "application/json" }, body: JSON.stringify(body) },
+    {
+      method,
+      headers: { Accept: "application/json", "Content-Type": "application/json", ...options.headers },
+      body: JSON.stringify(body),
+    },
     options,
   );
 }

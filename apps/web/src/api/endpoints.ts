@@ -1,5 +1,7 @@
 import type {
+  Activity,
   ActivityPage,
+  CreateActivityInput,
   DailyTotals,
   OrganisationBreakdown,
   ProgressSummary,
@@ -8,7 +10,7 @@ import type {
   PromiseSummary,
   Update,
 } from "@lofteskollen/contracts";
-import { type FetchJsonOptions, fetchJson } from "./client";
+import { type FetchJsonOptions, fetchJson, sendJson } from "./client";
 
 /** An API path with its query string, empty and undefined values left out. */
 export function apiPath(path: string, query: Record<string, string | number | undefined | null> = {}): string {
@@ -49,5 +51,12 @@ export const api = {
   activities: {
     list: (query: { commitmentId: number; limit: number; cursor: string | null }, options?: FetchJsonOptions) =>
       fetchJson<ActivityPage>(apiPath("/api/activities", query), options),
+    /**
+     * Logs one activity. The idempotency key makes a retry (a lost answer, a queue sent again)
+     * return the first result instead of logging twice.
+     */
+    create: (input: CreateActivityInput, idempotencyKey: string) =>
+      sendJson<Activity>("POST", "/api/activities", input, { headers: { "Idempotency-Key": idempotencyKey } }),
+    void: (activityId: number, reason: string) => sendJson<Activity>("POST", `/api/activities/${activityId}/void`, { reason }),
   },
 };

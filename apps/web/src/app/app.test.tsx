@@ -37,22 +37,22 @@ describe("the signed-in frame", () => {
     expect(session.textContent).toBe("Anna AdminadministratörLogga ut");
   });
 
-  it.each<[string, CurrentUser]>([
-    ["coordinator", USERS.coordinator],
-    ["viewer", USERS.viewer],
-    ["manager", USERS.manager],
-  ])("hides Händelselogg from a %s, who may not read the audit trail", async (_role, user) => {
+  it.each<[string, CurrentUser, string[]]>([
+    ["coordinator", USERS.coordinator, ["Översikt", "Registrera", "API-nycklar"]],
+    ["viewer", USERS.viewer, ["Översikt", "API-nycklar"]],
+    ["manager", USERS.manager, ["Översikt", "API-nycklar"]],
+  ])("offers a %s only what the role may use: no Händelselogg, Registrera only to those who log", async (_role, user, expected) => {
     stubApi({ "/api/auth/me": meRoute(user) });
     renderApp("/");
     const links = within(await mainMenu()).getAllByRole("link").map((link) => link.textContent);
-    expect(links).toEqual(["Översikt", "API-nycklar"]);
+    expect(links).toEqual(expected);
   });
 
-  it("shows Händelselogg to an admin", async () => {
+  it("shows Händelselogg and Registrera to an admin", async () => {
     stubApi({ "/api/auth/me": meRoute(USERS.admin) });
     renderApp("/");
     const links = within(await mainMenu()).getAllByRole("link").map((link) => link.textContent);
-    expect(links).toEqual(["Översikt", "Händelselogg", "API-nycklar"]);
+    expect(links).toEqual(["Översikt", "Registrera", "Händelselogg", "API-nycklar"]);
   });
 
   it("marks the page the person is on in the menu", async () => {

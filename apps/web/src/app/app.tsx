@@ -6,6 +6,7 @@ import { SignInPage } from "../features/auth/sign-in-page";
 import { CommitmentPage } from "../features/commitment-page/commitment-page";
 import { OverviewPage } from "../features/overview/overview-page";
 import { PromisePage } from "../features/promise-page/promise-page";
+import { QuickLogPage } from "../features/quick-log/quick-log-page";
 import { TokensPage } from "../features/tokens/tokens-page";
 import { AppLayout } from "./app-layout";
 import { NotFoundPage } from "./not-found-page";
@@ -30,6 +31,14 @@ export function App() {
             }
           />
           <Route path={PATHS.tokens} element={<TokensPage />} />
+          <Route
+            path={PATHS.quickLog}
+            element={
+              <RequirePermission permission="activity.log">
+                <QuickLogPage />
+              </RequirePermission>
+            }
+          />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -4,6 +4,7 @@ export const PATHS = {
   signIn: "/logga-in",
   audit: "/handelselogg",
   tokens: "/api-nycklar",
+  quickLog: "/registrera",
   promise: "/loften/:promiseId",
   commitment: "/loften/:promiseId/ataganden/:commitmentId",
 } as const;

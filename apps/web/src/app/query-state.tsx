@@ -1,4 +1,3 @@
-import type { UseQueryResult } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../api/client";
 
@@ -8,7 +7,8 @@ export function QueryState({
   loading,
   error,
 }: {
-  query: Pick<UseQueryResult<unknown>, "isPending" | "isError" | "error" | "refetch">;
+  /** A query's state (TanStack Query's result, or several combined). */
+  query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
   loading: string;
   error: string;
 }) {

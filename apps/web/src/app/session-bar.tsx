@@ -22,6 +22,13 @@ export function SessionBar({ user }: { user: CurrentUser }) {
                 {t("nav.overview")}
               </NavLink>
             </li>
+            {can(user, "activity.log") && (
+              <li>
+                <NavLink className="nav__link" to={PATHS.quickLog}>
+                  {t("nav.quickLog")}
+                </NavLink>
+              </li>
+            )}
             {can(user, "audit.read") && (
               <li>
                 <NavLink className="nav__link" to={PATHS.audit}>

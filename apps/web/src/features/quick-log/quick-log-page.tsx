@@ -1,0 +1,72 @@
+import type { Activity } from "@lofteskollen/contracts";
+import { todayInStockholm } from "@lofteskollen/domain";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { QueryState } from "../../app/query-state";
+import { useSignedInUser } from "../auth/signed-in-user";
+import { commitmentQueries } from "../commitment-page/queries";
+import { progressQueries } from "../progress/queries";
+import { CommitmentPicker } from "./commitment-picker";
+import { LogForm } from "./log-form";
+import { loggableCommitments, recentFirst } from "./loggable";
+import { usePromiseDetails } from "./queries";
+import { recentCommitments, rememberLog } from "./recent";
+import { SavedNotice } from "./saved-notice";
+
+/** The chosen commitment is in the address (`?atagande=11`), so the phone's back button returns to the list. */
+const COMMITMENT_PARAM = "atagande";
+
+/** `/registrera`: log a completed activity from a phone in a few taps. */
+export function QuickLogPage() {
+  const { t } = useTranslation();
+  const user = useSignedInUser();
+  const queryClient = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  const today = todayInStockholm();
+  const promises = usePromiseDetails();
+  const [saved, setSaved] = useState<{ activity: Activity; commitmentId: number } | null>(null);
+
+  const commitments = recentFirst(loggableCommitments(user, promises.data, today), recentCommitments(localStorage, user.id));
+  const chosenId = Number(params.get(COMMITMENT_PARAM));
+  const chosen = commitments.find((commitment) => commitment.id === chosenId) ?? null;
+  const savedCommitment = saved ? commitments.find((commitment) => commitment.id === saved.commitmentId) : undefined;
+
+  const choose = (commitmentId: number | null) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      if (commitmentId === null) next.delete(COMMITMENT_PARAM);
+      else next.set(COMMITMENT_PARAM, String(commitmentId));
+      return next;
+    });
+
+  return (
+    <section className="panel page page--narrow quick-log" aria-labelledby="quick-log-heading">
+      <title>{t("app.pageTitle", { page: t("quickLog.heading") })}</title>
+      <h2 id="quick-log-heading">{t("quickLog.heading")}</h2>
+      {saved && savedCommitment && <SavedNotice key={saved.activity.id} activity={saved.activity} commitment={savedCommitment} today={today} />}
+      <QueryState query={promises} loading={t("quickLog.loading")} error={t("quickLog.error")} />
+      {!promises.isPending && !promises.isError && (
+        chosen ? (
+          <LogForm
+            key={chosen.id}
+            user={user}
+            commitment={chosen}
+            today={today}
+            onCancel={() => choose(null)}
+            onSaved={(activity) => {
+              rememberLog(localStorage, user.id, chosen.id, activity.place);
+              setSaved({ activity, commitmentId: chosen.id });
+              void queryClient.invalidateQueries({ queryKey: progressQueries.all() });
+              void queryClient.invalidateQueries({ queryKey: commitmentQueries.detail(chosen.id) });
+              choose(null);
+            }}
+          />
+        ) : (
+          <CommitmentPicker commitments={commitments} onPick={(commitment) => choose(commitment.id)} />
+        )
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { expect, test } from "@playwright/test";
+import { getJson, today } from "./support/api";
+import { expectNoSeriousA11yViolations } from "./support/axe";
+import { signInAs } from "./support/demo-users";
+
+type Activity = { id: number; localDate: string; quantity: number; voidedAt: string | null; voidReason: string | null };
+type ActivityPage = { items: Activity[] };
+type PromiseDetail = { id: number; example: boolean; commitments: { id: number; title: string; organisations: string[] }[] };
+
+const SCREENSHOTS = "test-results/screenshots";
+const PHONE = { width: 390, height: 844 };
+
+test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
+
+/** The demo example's outreach commitment, which the demo coordinator (Fältenheten) logs for. */
+async function outreachCommitment(page: import("@playwright/test").Page) {
+  const promises = await getJson<{ id: number; example: boolean }[]>(page, "/api/promises");
+  const example = promises.find((promise) => promise.example);
+  const detail = await getJson<PromiseDetail>(page, `/api/promises/${example?.id}`);
+  const commitment = detail.commitments.find((item) => item.organisations.includes("Fältenheten"));
+  if (!commitment) throw new Error("the demo example has a Fältenheten commitment");
+  return commitment;
+}
+
+test("a coordinator logs an activity in at most three taps on a phone, and can undo it", async ({ page }) => {
+  await signInAs(page, "coordinator");
+  const commitment = await outreachCommitment(page);
+  const before = await getJson<ActivityPage>(page, `/api/activities?commitmentId=${commitment.id}&limit=1`);
+
+  await page.goto("/registrera");
+  await expect(page.getByRole("heading", { level: 2, name: "Registrera aktivitet" })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, "the quick log's list");
+  await page.screenshot({ path: `${SCREENSHOTS}/quick-log-list-390x844.png`, fullPage: true });
+
+  let taps = 0;
+  await page.getByRole("button", { name: new RegExp(`^${commitment.title}`) }).tap();
+  taps++;
+  await expect(page.getByRole("heading", { level: 3, name: commitment.title })).toBeVisible();
+  await expect(page.getByRole("button", { name: "I dag" })).toHaveAttribute("aria-pressed", "true");
+  await expectNoSeriousA11yViolations(page, "the quick log's form");
+  await page.screenshot({ path: `${SCREENSHOTS}/quick-log-form-390x844.png` });
+  await page.getByRole("button", { name: "Spara" }).tap();
+  taps++;
+  expect(taps, "taps after opening the page").toBeLessThanOrEqual(3);
+
+  await expect(page.getByText(`Sparat: ${commitment.title}, antal 1, ${today()}.`)).toBeVisible();
+  await expect(page.getByText(/^Nu [\d\s]+ av [\d\s]+ /)).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/quick-log-saved-390x844.png`, fullPage: true });
+
+  const after = await getJson<ActivityPage>(page, `/api/activities?commitmentId=${commitment.id}&limit=1`);
+  const newest = after.items[0];
+  expect(newest?.id).not.toBe(before.items[0]?.id);
+  expect(newest).toMatchObject({ localDate: today(), quantity: 1, voidedAt: null });
+
+  await page.getByRole("button", { name: "Ångra" }).tap();
+  await expect(page.getByText(/är ångrad/)).toBeVisible();
+  const undone = await getJson<ActivityPage>(page, `/api/activities?commitmentId=${commitment.id}&limit=1`);
+  expect(undone.items[0]).toMatchObject({ id: newest?.id, voidReason: "Ångrad direkt efter registreringen" });
+  expect(undone.items[0]?.voidedAt).not.toBeNull();
+  await page.screenshot({ path: `${SCREENSHOTS}/quick-log-undone-390x844.png`, fullPage: true });
+});
+
+test("the quick log refuses a personnummer in the note in plain Swedish, before sending", async ({ page }) => {
+  await signInAs(page, "coordinator");
+  const commitment = await outreachCommitment(page);
+  await page.goto(`/registrera?atagande=${commitment.id}`);
+  await page.getByLabel("Anteckning (valfritt)").fill("Träffade 811218-9876 vid torget");
+  await expect(page.getByRole("alert")).toContainText("ser ut som ett personnummer");
+  await page.screenshot({ path: `${SCREENSHOTS}/quick-log-privacy-390x844.png`, fullPage: true });
+});
