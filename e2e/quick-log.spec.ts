@@ -68,3 +68,29 @@ test("the quick log refuses a personnummer in the note in plain Swedish, before 
   await expect(page.getByRole("alert")).toContainText("ser ut som ett personnummer");
   await page.screenshot({ path: `${SCREENSHOTS}/quick-log-privacy-390x844.png`, fullPage: true });
 });
+
+test("a week's paper list goes in through the week grid as one batch", async ({ page }) => {
+  await signInAs(page, "coordinator");
+  const commitment = await outreachCommitment(page);
+  const lastWeek = new Date(`${today()}T12:00:00Z`);
+  lastWeek.setUTCDate(lastWeek.getUTCDate() - 7);
+  const anyDayLastWeek = lastWeek.toISOString().slice(0, 10);
+  await page.goto(`/registrera/vecka?vecka=${anyDayLastWeek}`);
+  await expect(page.getByRole("heading", { level: 2, name: "Registrera en vecka" })).toBeVisible();
+
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(commitment.title) }) });
+  const cells = row.getByRole("textbox");
+  await cells.nth(0).fill("3");
+  await cells.nth(2).fill("2");
+  await expect(row.locator(".grid-table__sum")).toHaveText("5");
+  await expectNoSeriousA11yViolations(page, "the week grid");
+  await page.screenshot({ path: `${SCREENSHOTS}/week-grid-390x844.png`, fullPage: true });
+
+  const before = await getJson<ActivityPage>(page, `/api/activities?commitmentId=${commitment.id}&limit=200`);
+  await page.getByRole("button", { name: "Spara 2 registreringar" }).tap();
+  await expect(page.getByText(/^Sparat: 2 registreringar för vecka \d+\.$/)).toBeVisible();
+  const after = await getJson<ActivityPage>(page, `/api/activities?commitmentId=${commitment.id}&limit=200`);
+  const added = after.items.filter((item) => !before.items.some((old) => old.id === item.id));
+  expect(added.map((item) => item.quantity).toSorted()).toEqual([2, 3]);
+  await page.screenshot({ path: `${SCREENSHOTS}/week-grid-saved-390x844.png`, fullPage: true });
+});

@@ -56,6 +56,42 @@ export const VoidActivitySchema = z
   })
   .meta({ id: "VoidActivity" });
 
+/**
+ * A corrected field: omitted = copied from the original; null or "" = cleared (place, note,
+ * organisation). Unlike `optionalText`, which turns an omitted field into null.
+ */
+function correctedText(max: number, label: string) {
+  return z
+    .string({ error: `${label} måste vara text.` })
+    .trim()
+    .max(max, { error: `${label} får vara högst ${max} tecken.` })
+    .nullable()
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value || null));
+}
+
+/** `POST /api/activities/:id/correct`: void the activity and log a corrected one in its place. */
+export const CorrectActivitySchema = z
+  .object({
+    reason: VoidActivitySchema.shape.reason,
+    activity: z
+      .object({
+        occurredAt: OccurredAtSchema.optional(),
+        quantity: z
+          .number({ error: "Antal (quantity) måste vara ett heltal." })
+          .int({ error: "Antal (quantity) måste vara ett heltal." })
+          .optional(),
+        organisation: correctedText(200, "Aktören"),
+        place: correctedText(200, "Platsen"),
+        note: correctedText(2000, "Anteckningen"),
+      })
+      .meta({
+        description:
+          "The corrected activity. A field left out is copied from the original; null clears organisation, place or note. The commitment stays the original's.",
+      }),
+  })
+  .meta({ id: "CorrectActivity" });
+
 export const ActivitySchema = z
   .object({
     id: z.number().int(),
@@ -72,8 +108,25 @@ export const ActivitySchema = z
     voidedAt: z.string().nullable(),
     voidedBy: z.string().nullable(),
     voidReason: z.string().nullable(),
+    replacesId: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: "This activity corrects that one (which was voided in the same transaction)" }),
+    replacedById: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: "This activity was voided and corrected by that one (\"rättad, se …\")" }),
   })
   .meta({ id: "Activity" });
+
+export const ActivityCorrectionSchema = z
+  .object({
+    voided: z.lazy(() => ActivitySchema).meta({ description: "The original, now voided, with `replacedById` set" }),
+    created: z.lazy(() => ActivitySchema).meta({ description: "The corrected activity, with `replacesId` set" }),
+  })
+  .meta({ id: "ActivityCorrection" });
 
 export const ActivityBatchResultSchema = z
   .object({
@@ -121,6 +174,10 @@ export const ActivityIdParamsSchema = z.object({ id: IdSchema });
 export type CreateActivityInput = z.input<typeof CreateActivitySchema>;
 export type CreateActivity = z.output<typeof CreateActivitySchema>;
 export type Activity = z.infer<typeof ActivitySchema>;
+export type CorrectActivityInput = z.input<typeof CorrectActivitySchema>;
+export type CorrectActivity = z.output<typeof CorrectActivitySchema>;
+export type ActivityCorrection = z.infer<typeof ActivityCorrectionSchema>;
 export type ActivityPage = z.infer<typeof ActivityPageSchema>;
+export type ActivityBatchResult = z.infer<typeof ActivityBatchResultSchema>;
 export type OrganisationBreakdown = z.infer<typeof OrganisationBreakdownSchema>;
 export type ListActivitiesQuery = z.output<typeof ListActivitiesQuerySchema>;

@@ -1,5 +1,6 @@
 import type {
   Activity,
+  ActivityBatchResult,
   ActivityPage,
   CreateActivityInput,
   DailyTotals,
@@ -57,6 +58,9 @@ export const api = {
      */
     create: (input: CreateActivityInput, idempotencyKey: string) =>
       sendJson<Activity>("POST", "/api/activities", input, { headers: { "Idempotency-Key": idempotencyKey } }),
+    /** Logs many activities at once: all or none; a refusal names each bad row (`activities.N.field`). */
+    createBatch: (activities: CreateActivityInput[], idempotencyKey: string) =>
+      sendJson<ActivityBatchResult>("POST", "/api/activities/batch", { activities }, { headers: { "Idempotency-Key": idempotencyKey } }),
     void: (activityId: number, reason: string) => sendJson<Activity>("POST", `/api/activities/${activityId}/void`, { reason }),
   },
 };

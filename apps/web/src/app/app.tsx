@@ -7,6 +7,7 @@ import { CommitmentPage } from "../features/commitment-page/commitment-page";
 import { OverviewPage } from "../features/overview/overview-page";
 import { PromisePage } from "../features/promise-page/promise-page";
 import { QuickLogPage } from "../features/quick-log/quick-log-page";
+import { WeekGridPage } from "../features/week-grid/week-grid-page";
 import { TokensPage } from "../features/tokens/tokens-page";
 import { AppLayout } from "./app-layout";
 import { NotFoundPage } from "./not-found-page";
@@ -36,6 +37,14 @@ export function App() {
             element={
               <RequirePermission permission="activity.log">
                 <QuickLogPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={PATHS.weekGrid}
+            element={
+              <RequirePermission permission="activity.log">
+                <WeekGridPage />
               </RequirePermission>
             }
           />

@@ -5,6 +5,7 @@ export const PATHS = {
   audit: "/handelselogg",
   tokens: "/api-nycklar",
   quickLog: "/registrera",
+  weekGrid: "/registrera/vecka",
   promise: "/loften/:promiseId",
   commitment: "/loften/:promiseId/ataganden/:commitmentId",
 } as const;

@@ -1,6 +1,6 @@
 import type { DailyTotal, ProgressWindow } from "@lofteskollen/contracts";
 import { fromDayNumber, toDayNumber } from "@lofteskollen/domain";
-import { getISOWeek, getISOWeekYear } from "date-fns";
+import { isoWeekOf } from "../../app/iso-week";
 
 /**
  * The data the charts draw, shaped here (pure, tested) so that the chart components only draw.
@@ -112,14 +112,9 @@ export function bucketUnitFor(start: string, end: string): BucketUnit {
 
 function bucketOf(day: number, unit: BucketUnit): { key: string; number: number; year: number } {
   const date = fromDayNumber(day);
-  const [year = 0, month = 0, dayOfMonth = 0] = date.split("-").map(Number);
-  if (unit === "month") return { key: date.slice(0, 7), number: month, year };
-  // date-fns reads a Date in the runtime's zone; a local midnight of that calendar day is the same
-  // calendar day in any zone, so the ISO week is right wherever the browser is.
-  const local = new Date(year, month - 1, dayOfMonth);
-  const isoYear = getISOWeekYear(local);
-  const week = getISOWeek(local);
-  return { key: `${isoYear}-W${week}`, number: week, year: isoYear };
+  if (unit === "month") return { key: date.slice(0, 7), number: Number(date.slice(5, 7)), year: Number(date.slice(0, 4)) };
+  const { week, year } = isoWeekOf(date);
+  return { key: `${year}-W${week}`, number: week, year };
 }
 
 /**

@@ -3,7 +3,8 @@ import { todayInStockholm } from "@lofteskollen/domain";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
+import { PATHS } from "../../app/paths";
 import { QueryState } from "../../app/query-state";
 import { useSignedInUser } from "../auth/signed-in-user";
 import { commitmentQueries } from "../commitment-page/queries";
@@ -45,6 +46,11 @@ export function QuickLogPage() {
     <section className="panel page page--narrow quick-log" aria-labelledby="quick-log-heading">
       <title>{t("app.pageTitle", { page: t("quickLog.heading") })}</title>
       <h2 id="quick-log-heading">{t("quickLog.heading")}</h2>
+      <p className="page__note">
+        <Link className="text-link" to={PATHS.weekGrid}>
+          {t("quickLog.toWeekGrid")}
+        </Link>
+      </p>
       {saved && savedCommitment && <SavedNotice key={saved.activity.id} activity={saved.activity} commitment={savedCommitment} today={today} />}
       <QueryState query={promises} loading={t("quickLog.loading")} error={t("quickLog.error")} />
       {!promises.isPending && !promises.isError && (
