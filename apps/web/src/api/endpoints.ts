@@ -47,6 +47,8 @@ export const api = {
       fetchJson<OrganisationBreakdown>(apiPath(`/api/commitments/${commitmentId}/organisations`, range), options),
     updates: (commitmentId: number, options?: FetchJsonOptions) =>
       fetchJson<Update[]>(`/api/commitments/${commitmentId}/updates`, options),
+    createUpdate: (commitmentId: number, update: { date: string; text: string; public: boolean }) =>
+      sendJson<Update>("POST", `/api/commitments/${commitmentId}/updates`, update),
     activitiesCsvUrl: (commitmentId: number) => `/api/commitments/${commitmentId}/activities.csv`,
   },
   activities: {

@@ -1,14 +1,18 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { can } from "@lofteskollen/domain";
 import { api } from "../../api/endpoints";
 import { formatDateTime } from "../../app/date-time";
 import { QueryState } from "../../app/query-state";
 import { formatCount, localeOf } from "../progress/format";
+import { useSignedInUser } from "../auth/signed-in-user";
 import { commitmentQueries } from "./queries";
+import { VoidActivity } from "./void-activity";
 
 /** Every activity logged for the commitment, newest first, a page at a time; voided ones struck through with the reason. */
-export function ActivityList({ commitmentId }: { commitmentId: number }) {
+export function ActivityList({ commitmentId, organisations }: { commitmentId: number; organisations: readonly string[] }) {
   const { t, i18n } = useTranslation();
+  const user = useSignedInUser();
   const locale = localeOf(i18n.language);
   const activities = useInfiniteQuery(commitmentQueries.activities(commitmentId));
   const items = activities.data?.pages.flatMap((page) => page.items) ?? [];
@@ -36,6 +40,9 @@ export function ActivityList({ commitmentId }: { commitmentId: number }) {
                 <th scope="col">{t("activities.columns.organisation")}</th>
                 <th scope="col">{t("activities.columns.place")}</th>
                 <th scope="col">{t("activities.columns.loggedBy")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("activities.columns.actions")}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -63,6 +70,11 @@ export function ActivityList({ commitmentId }: { commitmentId: number }) {
                     <td data-label={t("activities.columns.loggedBy")}>
                       {activity.loggedBy}
                       <span className="records__aside">{formatDateTime(activity.createdAt, i18n.language)}</span>
+                    </td>
+                    <td className="records__actions">
+                      {!voided && can(user, "activity.void", activity.organisation ? [activity.organisation] : organisations) && (
+                        <VoidActivity activity={activity} />
+                      )}
                     </td>
                   </tr>
                 );

@@ -112,6 +112,37 @@ describe("CommitmentPage", () => {
     expect(section?.textContent).toContain("Färre pass i juni på grund av skolavslutningen.");
   });
 
+  it("voids an activity from the list with a reason, and the list and figures refresh", async () => {
+    const api = open(PATH, {
+      ...workedExampleRoutes(),
+      "POST /api/activities/31/void": { body: { id: 31 } },
+    });
+    const table = await screen.findByRole("table", { name: "Registrerade aktiviteter, nyast först" });
+    // The voided activity offers nothing more; the others can be voided.
+    expect(within(table).getAllByRole("button", { name: /^Makulera/ })).toHaveLength(2);
+    fireEvent.click(within(table).getByRole("button", { name: /^Makulera.*aktiviteten 2024-07-01, antal 1$/ }));
+    fireEvent.change(within(table).getByLabelText("Varför makuleras den?"), { target: { value: "Registrerad två gånger" } });
+    fireEvent.click(within(table).getByRole("button", { name: "Makulera" }));
+    await waitFor(() => expect(api.requests.some((request) => request.url === "/api/activities/31/void")).toBe(true));
+    expect(api.requests.find((request) => request.url === "/api/activities/31/void")?.body).toEqual({ reason: "Registrerad två gånger" });
+    await waitFor(() => expect(api.requests.filter((request) => request.url.startsWith("/api/activities?commitmentId=11")).length).toBe(2));
+  });
+
+  it("writes a public lägesrapport, and the timeline fetches it", async () => {
+    const api = open(PATH, {
+      ...workedExampleRoutes(),
+      "POST /api/commitments/11/updates": { status: 201, body: { id: 6 } },
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Skriv en lägesrapport" }));
+    fireEvent.change(screen.getByLabelText("Lägesrapport"), { target: { value: "Fler pass i Hjällbo under sportlovet." } });
+    fireEvent.click(screen.getByLabelText("Offentlig – visas för medborgare på den publicerade sidan"));
+    fireEvent.click(screen.getByRole("button", { name: "Spara lägesrapporten" }));
+    expect(await screen.findByText("Lägesrapporten är sparad.")).toBeTruthy();
+    const sent = api.requests.find((request) => request.method === "POST")?.body as { text: string; public: boolean; date: string };
+    expect(sent).toMatchObject({ text: "Fler pass i Hjällbo under sportlovet.", public: true });
+    expect(api.requests.filter((request) => request.url === "/api/commitments/11/updates").length).toBeGreaterThanOrEqual(3);
+  });
+
   it("says the page does not exist for a commitment the promise does not have", async () => {
     open("/loften/1/ataganden/12");
     expect(await screen.findByRole("heading", { name: "Sidan finns inte" })).toBeTruthy();

@@ -90,8 +90,8 @@ function CommitmentView({ promiseId, commitmentId }: { promiseId: number; commit
           <OrganisationBreakdown commitmentId={commitmentId} from={chosen.window.start} to={minDate(chosen.window.end, asOf)} unit={commitment.unit} />
         </>
       )}
-      <ActivityList commitmentId={commitmentId} />
-      <UpdatesTimeline commitmentId={commitmentId} />
+      <ActivityList commitmentId={commitmentId} organisations={commitment?.organisations ?? []} />
+      <UpdatesTimeline commitmentId={commitmentId} organisations={commitment?.organisations ?? []} period={period} />
     </article>
   );
 }

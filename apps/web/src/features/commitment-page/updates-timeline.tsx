@@ -1,17 +1,30 @@
+import { can } from "@lofteskollen/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { QueryState } from "../../app/query-state";
+import { useSignedInUser } from "../auth/signed-in-user";
 import { commitmentQueries } from "./queries";
+import { UpdateForm } from "./update-form";
 
 /** The lägesrapporter, newest first: what happened, in words, and whether citizens see it. */
-export function UpdatesTimeline({ commitmentId }: { commitmentId: number }) {
+export function UpdatesTimeline({
+  commitmentId,
+  organisations,
+  period,
+}: {
+  commitmentId: number;
+  organisations: readonly string[];
+  period: { start: string; end: string } | null;
+}) {
   const { t } = useTranslation();
+  const user = useSignedInUser();
   const updates = useQuery(commitmentQueries.updates(commitmentId));
   const items = (updates.data ?? []).toSorted((a, b) => b.date.localeCompare(a.date) || b.id - a.id);
 
   return (
     <section aria-labelledby="updates-heading" className="section">
       <h3 id="updates-heading">{t("updates.heading")}</h3>
+      {period && can(user, "update.write", organisations) && <UpdateForm commitmentId={commitmentId} period={period} />}
       <QueryState query={updates} loading={t("updates.loading")} error={t("updates.error")} />
       {updates.isSuccess && items.length === 0 && <p className="state">{t("updates.empty")}</p>}
       {items.length > 0 && (
