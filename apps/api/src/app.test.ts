@@ -16,6 +16,7 @@ describe("the API app", () => {
     expect(Object.keys(response.body.paths).sort()).toEqual([
       "/activities",
       "/activities/batch",
+      "/activities/{id}/correct",
       "/activities/{id}/void",
       "/activity-types",
       "/audit",
@@ -26,6 +27,9 @@ describe("the API app", () => {
       "/commitments/{id}/organisations",
       "/commitments/{id}/updates",
       "/health",
+      "/imports",
+      "/imports/preview",
+      "/imports/template.csv",
       "/progress",
       "/promises",
       "/promises/{id}",

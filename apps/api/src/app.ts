@@ -17,6 +17,7 @@ import { auditRoutes } from "./routes/audit";
 import { authRoutes } from "./routes/auth";
 import { commitmentRoutes } from "./routes/commitments";
 import { healthRoutes } from "./routes/health";
+import { importRoutes } from "./routes/imports";
 import { progressRoutes } from "./routes/progress";
 import { promiseRoutes } from "./routes/promises";
 import { tokenRoutes } from "./routes/tokens";
@@ -43,6 +44,8 @@ export type AppOptions = {
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 const MAX_BODY_BYTES = 8 * 1024 * 1024; // a batch of 10 000 rows with notes fits
+/** Spreadsheet uploads carry a file: their routes set a larger limit of their own (routes/imports). */
+const OWN_BODY_LIMIT = new Set(["/api/imports", "/api/imports/preview"]);
 
 
 export function createApp({
@@ -60,6 +63,10 @@ export function createApp({
     auth: { timeouts: sessionTimeouts, limiter: createSignInLimiter(signInLimits), trustProxy },
   };
 
+  const defaultBodyLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json(errorBody("payload_too_large", "För mycket data i en begäran (högst 8 MB). Dela upp importen."), 413),
+  });
   const api = new OpenAPIHono<AppEnv>();
   api
     .use(async (c, next) => {
@@ -75,12 +82,7 @@ export function createApp({
       await next();
     })
     .use(sameOriginWrites({ trustProxy }))
-    .use(
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        onError: (c) => c.json(errorBody("payload_too_large", "För mycket data i en begäran (högst 8 MB). Dela upp importen."), 413),
-      }),
-    )
+    .use(async (c, next) => (OWN_BODY_LIMIT.has(c.req.path) ? next() : defaultBodyLimit(c, next)))
     .use(async (c, next) => {
       // Every write takes JSON: say so plainly instead of failing on missing fields.
       const hasBody = (c.req.header("content-length") ?? "0") !== "0" || c.req.header("transfer-encoding") !== undefined;
@@ -106,6 +108,7 @@ export function createApp({
     .route("/", progressRoutes)
     .route("/", commitmentRoutes)
     .route("/", activityRoutes)
+    .route("/", importRoutes)
     .route("/", updateRoutes)
     .route("/", activityTypeRoutes);
 

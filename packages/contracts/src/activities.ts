@@ -123,10 +123,12 @@ export const ActivitySchema = z
 
 export const ActivityCorrectionSchema = z
   .object({
-    voided: z.lazy(() => ActivitySchema).meta({ description: "The original, now voided, with `replacedById` set" }),
-    created: z.lazy(() => ActivitySchema).meta({ description: "The corrected activity, with `replacesId` set" }),
+    /** The original, now voided, with `replacedById` set. */
+    voided: ActivitySchema,
+    /** The corrected activity, with `replacesId` set. */
+    created: ActivitySchema,
   })
-  .meta({ id: "ActivityCorrection" });
+  .meta({ id: "ActivityCorrection", description: "`voided`: the original, now voided (`replacedById` set); `created`: its correction (`replacesId` set)" });
 
 export const ActivityBatchResultSchema = z
   .object({

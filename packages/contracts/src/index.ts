@@ -4,3 +4,4 @@ export * from "./activities";
 export * from "./progress";
 export * from "./auth";
 export * from "./updates";
+export * from "./imports";

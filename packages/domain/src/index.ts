@@ -17,6 +17,7 @@ export {
   minDate,
   parseInstant,
   startOfLocalDay,
+  stockholmTimestamp,
   toDayNumber,
   todayInStockholm,
 } from "./calendar/local-date";
@@ -52,3 +53,17 @@ export {
 
 export type { AuditRecordType, Grantee, Permission, Role, Scope } from "./access/permissions";
 export { AUDIT_RECORD_TYPES, PERMISSIONS, ROLES, ROLE_LABELS_SV, can, ownOrganisations, permissionScope } from "./access/permissions";
+
+export type { CellReading, ImportDate, SpreadsheetCell } from "./import/spreadsheet-values";
+export { cellText, cellTextOrNull, readImportDate, readImportQuantity } from "./import/spreadsheet-values";
+export type { ImportField, ImportMapping } from "./import/column-mapping";
+export {
+  IMPORT_FIELD_LABELS_SV,
+  IMPORT_FIELDS,
+  REQUIRED_IMPORT_FIELDS,
+  completeMapping,
+  normaliseHeader,
+  suggestImportMapping,
+} from "./import/column-mapping";
+export type { ActivityFingerprintInput } from "./import/duplicates";
+export { activityFingerprint, matchDuplicates } from "./import/duplicates";

@@ -216,6 +216,11 @@ export const activities = sqliteTable(
      * activities get an audit row of their own from the insert trigger instead.
      */
     auditId: integer("audit_id").references((): AnySQLiteColumn => auditLog.id),
+    /**
+     * Set when this activity corrects another (void + a new one, in one transaction): the voided
+     * original. An activity is corrected at most once, so "replaced by" is the one row pointing here.
+     */
+    replacesId: integer("replaces_id").references((): AnySQLiteColumn => activities.id),
     createdAt: createdAt(),
     isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
     voidedAt: text("voided_at"),
@@ -225,6 +230,8 @@ export const activities = sqliteTable(
   (t) => [
     index("activities_commitment_date").on(t.commitmentId, t.localDate, t.id),
     index("activities_date").on(t.localDate, t.id),
+    // Partial: only corrections are in it, so logging and importing pay nothing for it.
+    uniqueIndex("activities_replaces").on(t.replacesId).where(sql`${t.replacesId} IS NOT NULL`),
   ],
 );
 

@@ -24,6 +24,7 @@ export const errorResponses = {
   429: error("Too many failed sign-ins: wait `Retry-After` seconds"),
   404: error("Unknown id"),
   409: error("Conflict: duplicate, already done, or an Idempotency-Key reused with another body"),
+  413: error("Too large: the request body, or a file with more rows than an import takes"),
   422: error("A rule of the domain: outside the promise period, in the future, quantity out of 1–10 000, personal data in free text…"),
 } as const;
 

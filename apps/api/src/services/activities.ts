@@ -1,4 +1,4 @@
-import type { Activity, ActivityPage, CreateActivity, ListActivitiesQuery } from "@lofteskollen/contracts";
+import type { Activity, ActivityCorrection, ActivityPage, CorrectActivity, CreateActivity, ListActivitiesQuery } from "@lofteskollen/contracts";
 import {
   activityRuleViolations,
   can,
@@ -16,7 +16,7 @@ import { type Author, assertMay, responsibleOrganisations } from "./access";
 type ActivityRow = typeof activities.$inferSelect;
 
 /** What a new activity needs to know about its commitment. */
-type CommitmentContext = {
+export type CommitmentContext = {
   id: number;
   period: { start: string; end: string };
   promiseStatus: "draft" | "published" | "archived";
@@ -49,8 +49,8 @@ const statements = preparedPerDb((db) => ({
   // more than the insert itself (docs/benchmarks.md). The triggers keep the daily totals.
   // Positional parameters: binding an object by name costs more than the insert (measured 20 %).
   insert: db.$client.prepare<InsertParameters>(
-    `INSERT INTO activities (commitment_id, occurred_at, local_date, quantity, organisation_id, place, note, logged_by, logged_by_user_id, created_at, is_demo, audit_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO activities (commitment_id, occurred_at, local_date, quantity, organisation_id, place, note, logged_by, logged_by_user_id, created_at, is_demo, audit_id, replaces_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
   // A batch's one audit row, written by whoever the audit context says is writing (the same
   // function the triggers use), before its activities, which link to it.
@@ -156,6 +156,7 @@ function prepareActivity(
       createdAt: toIsoString(now),
       isDemo: actor.demo ? 1 : 0,
       auditId: null,
+      replacesId: null,
     },
   };
 }
@@ -180,6 +181,7 @@ type InsertParameters = [
   string,
   0 | 1,
   number | null,
+  number | null,
 ];
 
 /** The INSERT's parameters, in its column order. */
@@ -196,10 +198,11 @@ const insertParameters = (r: NewActivity): InsertParameters => [
   r.createdAt,
   r.isDemo,
   r.auditId,
+  r.replacesId,
 ];
 
 /** A new activity's row, as bound to the prepared INSERT. */
-type NewActivity = {
+export type NewActivity = {
   commitmentId: number;
   occurredAt: string;
   localDate: string;
@@ -213,6 +216,8 @@ type NewActivity = {
   isDemo: 0 | 1;
   /** The batch's audit row; null for a single activity (the insert trigger audits it). */
   auditId: number | null;
+  /** The activity this one corrects (voided in the same transaction). */
+  replacesId: number | null;
 };
 
 function insertActivity(db: Db, row: NewActivity, organisation: string | null): Activity {
@@ -223,7 +228,7 @@ function insertActivity(db: Db, row: NewActivity, organisation: string | null): 
   );
 }
 
-function toActivity(row: ActivityRow, organisation: string | null): Activity {
+function toActivity(row: ActivityRow, organisation: string | null, replacedById: number | null = null): Activity {
   return {
     id: row.id,
     commitmentId: row.commitmentId,
@@ -239,6 +244,8 @@ function toActivity(row: ActivityRow, organisation: string | null): Activity {
     voidedAt: row.voidedAt,
     voidedBy: row.voidedBy,
     voidReason: row.voidReason,
+    replacesId: row.replacesId,
+    replacedById,
   };
 }
 
@@ -264,6 +271,57 @@ export function createActivity({
   return insertActivity(db, prepared.row, prepared.organisation);
 }
 
+/** The outcome of checking one activity: the row to insert, the broken rules, or a refusal. */
+export type ActivityCheck = ReturnType<typeof prepareActivity> | { notFound: true };
+
+/**
+ * Checks activities against their commitments' rules and the author's rights, as POST
+ * /api/activities does, loading each commitment once (a batch or an import of thousands of rows
+ * names a handful). Run inside the write transaction that stores the rows.
+ */
+export function activityChecker({ db, now, actor }: { db: Db; now: Date; actor: Actor }) {
+  const contexts = new Map<number, CommitmentContext | null>();
+  const context = (commitmentId: number) => {
+    let found = contexts.get(commitmentId);
+    if (found === undefined) {
+      found = loadCommitmentContext(db, commitmentId, actor.author);
+      contexts.set(commitmentId, found);
+    }
+    return found;
+  };
+  return {
+    /** The commitment as the author sees it; null when it does not exist. */
+    context,
+    check(input: CreateActivity): ActivityCheck {
+      const found = context(input.commitmentId);
+      return found ? prepareActivity(input, found, now, actor) : { notFound: true };
+    },
+  };
+}
+
+/**
+ * Stores checked activities as one import: one `activity.import` audit row (who, how many, per
+ * commitment, and `details` such as the file), which every row links to (ADR 005). Returns the
+ * audit row's id and the new ids in row order. Run inside a write transaction.
+ */
+export function insertActivityImport(db: Db, rows: readonly NewActivity[], details: Record<string, unknown> = {}): { auditId: number; ids: number[] } {
+  const { insert, importAudit } = statements(db);
+  const perCommitment: Record<number, { activities: number; quantity: number }> = {};
+  for (const row of rows) {
+    const entry = (perCommitment[row.commitmentId] ??= { activities: 0, quantity: 0 });
+    entry.activities += 1;
+    entry.quantity += row.quantity;
+  }
+  const audit = importAudit.get({ after: JSON.stringify({ activities: rows.length, commitments: perCommitment, ...details }) });
+  if (!audit) throw new Error("the import's audit row was not written");
+  // One prepared single-row INSERT, reused: cheaper than building a multi-row statement.
+  const ids = rows.map((row) => {
+    row.auditId = audit.id;
+    return Number(insert.run(...insertParameters(row)).lastInsertRowid);
+  });
+  return { auditId: audit.id, ids };
+}
+
 /** Where row `index` of a batch has a problem: "activities.3.quantity". */
 const rowPath = (index: number, field: string) => `activities.${index}.${field}`;
 
@@ -282,24 +340,19 @@ export function createActivityBatch({
   now: Date;
   actor: Actor;
 }): number[] {
-  const contexts = new Map<number, CommitmentContext | null>();
+  const checker = activityChecker({ db, now, actor });
   const violations: RuleViolation[] = [];
   const refusals: RuleViolation[] = [];
   let firstRefused: number | undefined;
   const rows: NewActivity[] = [];
   inputs.forEach((input, i) => {
-    if (!contexts.has(input.commitmentId)) contexts.set(input.commitmentId, loadCommitmentContext(db, input.commitmentId, actor.author));
-    const context = contexts.get(input.commitmentId);
-    if (!context) {
+    const result = checker.check(input);
+    if ("notFound" in result) {
       violations.push({ path: rowPath(i, "commitmentId"), code: "not_found", message: `Åtagandet ${input.commitmentId} finns inte.` });
-      return;
-    }
-    const result = prepareActivity(input, context, now, actor);
-    if ("forbidden" in result) {
+    } else if ("forbidden" in result) {
       refusals.push({ ...result.forbidden, path: rowPath(i, result.forbidden.path) });
       firstRefused ??= input.commitmentId;
-    }
-    else if ("violations" in result) violations.push(...result.violations.map((v) => ({ ...v, path: rowPath(i, v.path) })));
+    } else if ("violations" in result) violations.push(...result.violations.map((v) => ({ ...v, path: rowPath(i, v.path) })));
     else rows.push(result.row);
   });
   if (refusals.length) {
@@ -319,21 +372,32 @@ export function createActivityBatch({
       violations,
     );
   }
-  // One audit row for the import (how many, for which commitments), linked from every row.
-  const { insert, importAudit } = statements(db);
-  const perCommitment: Record<number, { activities: number; quantity: number }> = {};
-  for (const row of rows) {
-    const entry = (perCommitment[row.commitmentId] ??= { activities: 0, quantity: 0 });
-    entry.activities += 1;
-    entry.quantity += row.quantity;
-  }
-  const audit = importAudit.get({ after: JSON.stringify({ activities: rows.length, commitments: perCommitment }) });
-  if (!audit) throw new Error("the import's audit row was not written");
-  // One prepared single-row INSERT, reused: cheaper than building a multi-row statement.
-  return rows.map((row) => {
-    row.auditId = audit.id;
-    return Number(insert.run(...insertParameters(row)).lastInsertRowid);
+  return insertActivityImport(db, rows).ids;
+}
+
+/**
+ * The activity to void or correct, once the author may: 404 when unknown, 403 when a coordinator
+ * is outside its organisations (the activity's own, or when it has none the commitment's).
+ */
+function loadVoidable(db: Db, id: number, actor: Actor): { existing: ActivityRow; owner: string | null } {
+  const existing = db.select().from(activities).where(eq(activities.id, id)).get();
+  if (!existing) throw notFound("Registreringen");
+  const owner = organisationName(db, existing.organisationId);
+  assertMay(actor.author, "activity.void", {
+    type: "activity",
+    id,
+    organisations: owner ? [owner] : responsibleOrganisations(db, existing.commitmentId),
   });
+  return { existing, owner };
+}
+
+function markVoided(db: Db, id: number, reason: string, now: Date, actor: Actor): ActivityRow {
+  return db
+    .update(activities)
+    .set({ voidedAt: now.toISOString(), voidedBy: actor.author.name, voidReason: reason })
+    .where(eq(activities.id, id))
+    .returning()
+    .get();
 }
 
 /** Voids an activity: it stops counting but stays visible. Run inside a write transaction. */
@@ -350,28 +414,80 @@ export function voidActivity({
   now: Date;
   actor: Actor;
 }): Activity {
-  const existing = db.select().from(activities).where(eq(activities.id, id)).get();
-  if (!existing) throw notFound("Registreringen");
-  // A coordinator voids only their own organisations' activities: the activity's organisation,
-  // or (when it has none) the commitment's.
-  const owner = organisationName(db, existing.organisationId);
-  assertMay(actor.author, "activity.void", {
-    type: "activity",
-    id,
-    organisations: owner ? [owner] : responsibleOrganisations(db, existing.commitmentId),
-  });
+  const { existing, owner } = loadVoidable(db, id, actor);
   if (existing.voidedAt) {
     throw new AppError(409, "already_voided", `Registreringen makulerades redan ${existing.voidedAt}.`);
   }
   const violations = personalDataViolations([["reason", reason]]);
   if (violations.length) throw ruleViolation(violations);
-  const row = db
-    .update(activities)
-    .set({ voidedAt: now.toISOString(), voidedBy: actor.author.name, voidReason: reason })
-    .where(eq(activities.id, id))
-    .returning()
-    .get();
-  return toActivity(row, owner);
+  return toActivity(markVoided(db, id, reason, now, actor), owner);
+}
+
+/** Where a corrected field's problem is: "activity.quantity" (the commitment is the original's). */
+const correctionPath = (path: string) => (path === "commitmentId" ? "id" : `activity.${path}`);
+
+/**
+ * Corrects an activity: voids it with `reason` and logs the corrected one, which names it
+ * (`replacesId`), in one transaction. Fields the correction leaves out are copied from the
+ * original. The author must be allowed to void the original and to log the new one; a voided
+ * activity cannot be corrected (409), nor can a correction that changes nothing (422).
+ */
+export function correctActivity({
+  db,
+  id,
+  input,
+  now,
+  actor,
+}: {
+  db: Db;
+  id: number;
+  input: CorrectActivity;
+  now: Date;
+  actor: Actor;
+}): ActivityCorrection {
+  const { existing, owner } = loadVoidable(db, id, actor);
+  if (existing.voidedAt) {
+    throw new AppError(
+      409,
+      "already_voided",
+      `Registreringen makulerades ${existing.voidedAt} och kan inte rättas. Registrera en ny aktivitet i stället.`,
+    );
+  }
+  const { reason, activity: change } = input;
+  const corrected: CreateActivity = {
+    commitmentId: existing.commitmentId,
+    occurredAt: change.occurredAt ?? existing.occurredAt,
+    quantity: change.quantity ?? existing.quantity,
+    organisation: change.organisation === undefined ? owner : change.organisation,
+    place: change.place === undefined ? existing.place : change.place,
+    note: change.note === undefined ? existing.note : change.note,
+  };
+  const reasonViolations = personalDataViolations([["reason", reason]]);
+  const context = loadCommitmentContext(db, existing.commitmentId, actor.author);
+  if (!context) throw notFound("Åtagandet");
+  const prepared = prepareActivity(corrected, context, now, actor);
+  if ("forbidden" in prepared) {
+    const issue = { ...prepared.forbidden, path: correctionPath(prepared.forbidden.path) };
+    throw new ForbiddenError(issue.message, { permission: "activity.log", recordType: "commitment", recordId: context.id }, [issue]);
+  }
+  const violations = [...reasonViolations, ...("violations" in prepared ? prepared.violations.map((v) => ({ ...v, path: correctionPath(v.path) })) : [])];
+  if (violations.length) throw ruleViolation(violations);
+  if (!("row" in prepared)) throw new Error("unreachable: a checked activity has a row or violations");
+  const { row } = prepared;
+  if (
+    row.occurredAt === existing.occurredAt &&
+    row.quantity === existing.quantity &&
+    row.organisationId === existing.organisationId &&
+    row.place === existing.place &&
+    row.note === existing.note
+  ) {
+    throw new AppError(422, "correction_unchanged", "Rättelsen ändrar ingenting. Ändra datum, antal, aktör, plats eller anteckning – eller makulera registreringen.", [
+      { path: "activity", code: "correction_unchanged", message: "Rättelsen ändrar ingenting." },
+    ]);
+  }
+  const voided = markVoided(db, id, reason, now, actor);
+  const created = insertActivity(db, { ...row, replacesId: id }, prepared.organisation);
+  return { voided: toActivity(voided, owner, created.id), created };
 }
 
 function organisationName(db: Db, id: number | null): string | null {
@@ -429,7 +545,12 @@ export function listActivities({ db, query }: { db: Db; query: ListActivitiesQue
     );
   }
   const rows = db
-    .select({ activity: activities, organisation: organisations.name })
+    .select({
+      activity: activities,
+      organisation: organisations.name,
+      // Through the partial unique index on replaces_id: one lookup per listed activity.
+      replacedById: sql<number | null>`(SELECT r.id FROM activities r WHERE r.replaces_id = ${activities.id})`,
+    })
     .from(activities)
     .leftJoin(organisations, eq(organisations.id, activities.organisationId))
     .where(and(...conditions))
@@ -439,7 +560,7 @@ export function listActivities({ db, query }: { db: Db; query: ListActivitiesQue
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    items: page.map((r) => toActivity(r.activity, r.organisation)),
+    items: page.map((r) => toActivity(r.activity, r.organisation, r.replacedById)),
     nextCursor:
       rows.length > query.limit && last
         ? encodeCursor({ localDate: last.activity.localDate, id: last.activity.id })

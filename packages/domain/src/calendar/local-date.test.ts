@@ -11,6 +11,7 @@ import {
   localDateOfOccurredAt,
   parseInstant,
   startOfLocalDay,
+  stockholmTimestamp,
   toDayNumber,
   todayInStockholm,
 } from "./local-date";
@@ -139,5 +140,24 @@ describe("startOfLocalDay", () => {
       expect(localDateOfInstant(start)).toBe(date);
       expect(localDateOfInstant(new Date(start.getTime() - 1))).toBe(addDays(date, -1));
     }
+  });
+});
+
+describe("stockholmTimestamp", () => {
+  it("gives a winter wall-clock time +01:00 and a summer one +02:00", () => {
+    expect(stockholmTimestamp("2024-03-14", 18, 30)).toBe("2024-03-14T18:30:00+01:00");
+    expect(stockholmTimestamp("2024-07-01", 9, 5, 7)).toBe("2024-07-01T09:05:07+02:00");
+  });
+
+  it("reads a time that occurs twice when the clocks go back as the first, summer-time one", () => {
+    expect(stockholmTimestamp("2024-10-27", 2, 30)).toBe("2024-10-27T02:30:00+02:00");
+  });
+
+  it("gives a time skipped when the clocks go forward +01:00", () => {
+    expect(stockholmTimestamp("2024-03-31", 2, 30)).toBe("2024-03-31T02:30:00+01:00");
+  });
+
+  it("names the same local day as the date it was given, just before midnight", () => {
+    expect(localDateOfOccurredAt(stockholmTimestamp("2024-12-31", 23, 59))).toBe("2024-12-31");
   });
 });

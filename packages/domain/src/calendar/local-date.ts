@@ -136,6 +136,31 @@ export function localDateOfInstant(instant: Date): LocalDate {
   return stockholmDateFormat.format(instant);
 }
 
+const stockholmTimeFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: PRODUCT_TIME_ZONE,
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+const pad2 = (value: number) => String(value).padStart(2, "0");
+
+/**
+ * An ISO 8601 timestamp with Stockholm's offset for a wall-clock time there ("2024-03-14 18:30"
+ * in a spreadsheet → 2024-03-14T18:30:00+01:00; in July, +02:00). A time that occurs twice when
+ * the clocks go back is read as the first (summer time); one skipped when they go forward
+ * (02:30 on the last Sunday of March) gets +01:00, as a clock not yet moved would show it.
+ */
+export function stockholmTimestamp(date: LocalDate, hour: number, minute: number, second = 0): string {
+  const time = `${pad2(hour)}:${pad2(minute)}`;
+  for (const offset of ["+02:00", "+01:00"]) {
+    const text = `${date}T${time}:${pad2(second)}${offset}`;
+    const instant = new Date(text);
+    if (localDateOfInstant(instant) === date && stockholmTimeFormat.format(instant) === time) return text;
+  }
+  return `${date}T${time}:${pad2(second)}+01:00`;
+}
+
 /** Today in Europe/Stockholm, as seen from the clock reading `now`. */
 /**
  * The instant a Stockholm day begins. Stockholm is UTC+1 or UTC+2 and moves its clocks at

@@ -1,10 +1,12 @@
 import {
   type Activity,
   ActivityBatchResultSchema,
+  ActivityCorrectionSchema,
   ActivityIdParamsSchema,
   ActivityPageSchema,
   ActivitySchema,
   CreateActivityBatchSchema,
+  CorrectActivitySchema,
   CreateActivitySchema,
   ListActivitiesQuerySchema,
   VoidActivitySchema,
@@ -13,19 +15,10 @@ import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { createRouter, errorResponses, json, jsonBody } from "../../lib/openapi";
 import { requirePermission } from "../../middleware/require-permission";
-import { createActivity, createActivityBatch, listActivities, voidActivity } from "../../services/activities";
+import { correctActivity, createActivity, createActivityBatch, listActivities, voidActivity } from "../../services/activities";
 import { withIdempotency } from "../../services/idempotency";
 import { authorOf } from "../author";
-
-const IdempotencyHeadersSchema = z.object({
-  "idempotency-key": z
-    .string()
-    .regex(/^[\x21-\x7e]{1,200}$/, { error: "Idempotency-Key ska vara 1–200 synliga ASCII-tecken, t.ex. ett UUID." })
-    .optional()
-    .meta({ description: "Retries with the same key and body return the first result and create nothing" }),
-});
-
-const replayHeader = { "Idempotent-Replayed": "true" };
+import { IdempotencyHeadersSchema, replayHeader } from "../idempotency-headers";
 
 export const activityRoutes = createRouter()
   .openapi(
@@ -139,5 +132,34 @@ export const activityRoutes = createRouter()
       const actor = { author: authorOf(c.get("principal")) };
       const activity = await c.get("writes").run(() => voidActivity({ db: c.get("store").db, id, reason, now, actor }));
       return c.json(activity, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/activities/{id}/correct",
+      tags: ["Activities"],
+      summary: "Correct an activity: void it and log the corrected one, linked, in one transaction",
+      description:
+        "Fields left out of `activity` are copied from the original; the commitment stays the same. Needs the right to void the original and to log on its commitment (a coordinator: their own organisations'). A voided activity cannot be corrected (409); a correction that changes nothing is 422. The audit trail holds the void (`activity.void`) and the new activity (`activity.correct`, `after.replacesId`).",
+      middleware: [requirePermission("activity.void"), requirePermission("activity.log")] as const,
+      request: { params: ActivityIdParamsSchema, ...jsonBody(CorrectActivitySchema) },
+      responses: {
+        201: json(ActivityCorrectionSchema, "The voided original and its correction"),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+        409: errorResponses[409],
+        422: errorResponses[422],
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const input = c.req.valid("json");
+      const now = c.get("now")();
+      const actor = { author: authorOf(c.get("principal")) };
+      const correction = await c.get("writes").run(() => correctActivity({ db: c.get("store").db, id, input, now, actor }));
+      return c.json(correction, 201);
     },
   );

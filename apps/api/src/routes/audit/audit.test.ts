@@ -32,7 +32,7 @@ describe("the audit trail", () => {
         at: "2024-07-01T10:00:00.000Z",
         before: null,
         // The activity row itself is immutable; its audit row keeps what it counted for.
-        after: { commitmentId: ids.yearly, localDate: "2024-03-14", quantity: 3, organisationId: expect.any(Number) },
+        after: { commitmentId: ids.yearly, localDate: "2024-03-14", quantity: 3, organisationId: expect.any(Number), replacesId: null },
       }),
     ]);
   });

@@ -1,0 +1,2 @@
+ALTER TABLE `activities` ADD `replaces_id` integer REFERENCES activities(id);--> statement-breakpoint
+CREATE UNIQUE INDEX `activities_replaces` ON `activities` (`replaces_id`) WHERE "activities"."replaces_id" IS NOT NULL;
