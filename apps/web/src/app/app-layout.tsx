@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet } from "react-router";
 import { authQueries } from "../features/auth/queries";
+import { OfflineSync } from "../features/offline/offline-sync";
 import { PATHS } from "./paths";
 import { SessionBar } from "./session-bar";
 
@@ -35,6 +36,7 @@ export function AppLayout() {
           </button>
         </div>
         {me.data && <SessionBar user={me.data} />}
+        {me.data && <OfflineSync userId={me.data.id} />}
       </header>
       <main id="content" tabIndex={-1}>
         <Outlet />

@@ -30,7 +30,12 @@ export function createQueryClient(queryDefaults: Partial<QueryObserverOptions> =
     }),
     defaultOptions: {
       // Progress changes only when someone logs an activity: a minute is fresh enough for a start page.
-      queries: { staleTime: 60_000, retry: shouldRetry, ...queryDefaults },
+      // "offlineFirst": without network a query still asks once, and the service worker may answer
+      // from its cache (the quick log's commitments); the default would pause it silently.
+      queries: { staleTime: 60_000, retry: shouldRetry, networkMode: "offlineFirst", ...queryDefaults },
+      // A write without network fails at once (and the quick log queues it on the device) instead
+      // of waiting, paused, in a tab that may be closed.
+      mutations: { networkMode: "always" },
     },
   });
   return queryClient;

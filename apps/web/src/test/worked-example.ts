@@ -1,5 +1,6 @@
 import type { Activity, DailyTotals, PromiseDetail, PromiseProgress, PromiseSummary, Update } from "@lofteskollen/contracts";
 import { computeCommitmentProgress } from "@lofteskollen/domain";
+import { activityFixture } from "./activity";
 import type { FakeRoute } from "./render";
 
 /**
@@ -81,23 +82,8 @@ function dailyTotalsAsOf(asOf: string): DailyTotals {
   return { promiseId: 1, asOf, from: period.start, to, commitments: [{ commitmentId: 11, days: days.filter((day) => day.date <= to) }] };
 }
 
-const activity = (id: number, localDate: string, extra: Partial<Activity> = {}): Activity => ({
-  id,
-  commitmentId: 11,
-  occurredAt: localDate,
-  localDate,
-  quantity: 1,
-  organisation: "Fältenheten",
-  place: "Backa torg",
-  note: null,
-  loggedBy: "Frida Fältassistent",
-  createdAt: `${localDate}T18:00:00.000Z`,
-  demo: false,
-  voidedAt: null,
-  voidedBy: null,
-  voidReason: null,
-  ...extra,
-});
+const activity = (id: number, localDate: string, extra: Partial<Activity> = {}): Activity =>
+  activityFixture({ id, occurredAt: localDate, localDate, place: "Backa torg", createdAt: `${localDate}T18:00:00.000Z`, ...extra });
 
 export const workedExampleActivities: Activity[] = [
   activity(31, "2024-07-01"),

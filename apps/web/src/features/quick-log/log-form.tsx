@@ -5,6 +5,8 @@ import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, errorMessage } from "../../api/client";
 import { api } from "../../api/endpoints";
+import { deviceQueue, type QueuedActivity } from "../offline/queue-store";
+import { outcomeOf } from "../offline/sync";
 import { dayChoices, type LoggableCommitment } from "./loggable";
 import { recentPlaces } from "./recent";
 
@@ -16,7 +18,11 @@ type LogFormProps = {
   user: CurrentUser;
   commitment: LoggableCommitment;
   today: string;
+  /** What to start from (a queued entry the server refused, to be fixed); default: today, 1. */
+  initial?: CreateActivityInput;
   onSaved: (activity: Activity) => void;
+  /** Without network the activity waits on the device instead; it is sent when the network returns. */
+  onQueued: (item: QueuedActivity) => void;
   onCancel: () => void;
 };
 
@@ -24,23 +30,48 @@ type LogFormProps = {
  * One activity for one commitment: today and a quantity of 1 are already filled in, so a typical
  * log is one tap on "Spara". Notes are checked for personnummer before anything is sent.
  */
-export function LogForm({ user, commitment, today, onSaved, onCancel }: LogFormProps) {
+export function LogForm({ user, commitment, today, initial, onSaved, onQueued, onCancel }: LogFormProps) {
   const { t } = useTranslation();
   const id = useId();
   const { yesterday } = dayChoices(today);
   const firstDay = commitment.period.start;
-  const [date, setDate] = useState(today < commitment.period.end ? today : commitment.period.end);
-  const [quantity, setQuantity] = useState("1");
-  const [organisation, setOrganisation] = useState(commitment.organisations[0] ?? "");
-  const [place, setPlace] = useState("");
-  const [note, setNote] = useState("");
+  const [date, setDate] = useState(initial?.occurredAt.slice(0, 10) ?? (today < commitment.period.end ? today : commitment.period.end));
+  const [quantity, setQuantity] = useState(String(initial?.quantity ?? 1));
+  const [organisation, setOrganisation] = useState(initial?.organisation ?? commitment.organisations[0] ?? "");
+  const [place, setPlace] = useState(initial?.place ?? "");
+  const [note, setNote] = useState(initial?.note ?? "");
   // One key per activity being logged: a retry after a lost answer is then not a second activity.
   const idempotencyKey = useRef(crypto.randomUUID());
   const places = recentPlaces(localStorage, user.id, commitment.id);
 
+  const queue = async (input: CreateActivityInput) => {
+    const item: QueuedActivity = {
+      key: idempotencyKey.current,
+      userId: user.id,
+      input,
+      commitmentTitle: commitment.title,
+      queuedAt: new Date().toISOString(),
+      state: "waiting",
+    };
+    await deviceQueue().put(item);
+    onQueued(item);
+  };
   const save = useMutation({
-    mutationFn: (input: CreateActivityInput) => api.activities.create(input, idempotencyKey.current),
-    onSuccess: onSaved,
+    mutationFn: async (input: CreateActivityInput) => {
+      if (!navigator.onLine) return { queued: await queue(input) };
+      try {
+        return { saved: await api.activities.create(input, idempotencyKey.current) };
+      } catch (error) {
+        // No answer (no network, a dropped connection): the same request, with the same key, waits
+        // on the device. If the server did log it before the line dropped, the key makes the resend
+        // return that activity instead of a second one.
+        if (outcomeOf(error) === "retry-later") return { queued: await queue(input) };
+        throw error;
+      }
+    },
+    onSuccess: (result) => {
+      if ("saved" in result && result.saved) onSaved(result.saved);
+    },
   });
 
   const quantityNumber = Number(quantity);

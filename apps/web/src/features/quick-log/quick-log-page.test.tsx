@@ -2,6 +2,7 @@ import type { Activity, PromiseDetail } from "@lofteskollen/contracts";
 import { computeCommitmentProgress, todayInStockholm } from "@lofteskollen/domain";
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { activityFixture } from "../../test/activity";
 import { fakeFetch, meRoute, renderApp, USERS } from "../../test/render";
 
 const today = todayInStockholm();
@@ -26,22 +27,16 @@ const promise: PromiseDetail = {
   ],
 };
 
-const created = (body: Record<string, unknown>): Activity => ({
-  id: 501,
-  commitmentId: 11,
-  occurredAt: String(body.occurredAt),
-  localDate: String(body.occurredAt),
-  quantity: Number(body.quantity),
-  organisation: "Fältenheten",
-  place: (body.place as string | null) ?? null,
-  note: null,
-  loggedBy: "Sara Samordnare",
-  createdAt: new Date().toISOString(),
-  demo: false,
-  voidedAt: null,
-  voidedBy: null,
-  voidReason: null,
-});
+const created = (body: Record<string, unknown>): Activity =>
+  activityFixture({
+    id: 501,
+    occurredAt: String(body.occurredAt),
+    localDate: String(body.occurredAt),
+    quantity: Number(body.quantity),
+    place: (body.place as string | null) ?? null,
+    loggedBy: "Sara Samordnare",
+    createdAt: new Date().toISOString(),
+  });
 
 const progress = (actual: number) => ({
   promiseId: 1,

@@ -8,6 +8,9 @@ import { PATHS } from "../../app/paths";
 import { QueryState } from "../../app/query-state";
 import { useSignedInUser } from "../auth/signed-in-user";
 import { commitmentQueries } from "../commitment-page/queries";
+import { offlineQueries } from "../offline/queries";
+import { QueuedList } from "../offline/queued-list";
+import { deviceQueue, type QueuedActivity } from "../offline/queue-store";
 import { progressQueries } from "../progress/queries";
 import { CommitmentPicker } from "./commitment-picker";
 import { LogForm } from "./log-form";
@@ -28,9 +31,12 @@ export function QuickLogPage() {
   const today = todayInStockholm();
   const promises = usePromiseDetails();
   const [saved, setSaved] = useState<{ activity: Activity; commitmentId: number } | null>(null);
+  const [queued, setQueued] = useState<QueuedActivity | null>(null);
+  // A queued entry the server refused, opened in the form to be fixed.
+  const [fixing, setFixing] = useState<QueuedActivity | null>(null);
 
   const commitments = recentFirst(loggableCommitments(user, promises.data, today), recentCommitments(localStorage, user.id));
-  const chosenId = Number(params.get(COMMITMENT_PARAM));
+  const chosenId = fixing?.input.commitmentId ?? Number(params.get(COMMITMENT_PARAM));
   const chosen = commitments.find((commitment) => commitment.id === chosenId) ?? null;
   const savedCommitment = saved ? commitments.find((commitment) => commitment.id === saved.commitmentId) : undefined;
 
@@ -52,17 +58,40 @@ export function QuickLogPage() {
         </Link>
       </p>
       {saved && savedCommitment && <SavedNotice key={saved.activity.id} activity={saved.activity} commitment={savedCommitment} today={today} />}
+      {queued && (
+        <p className="notice" role="status">
+          <span aria-hidden="true">↻ </span>
+          {t("offline.queued", { title: queued.commitmentTitle })}
+        </p>
+      )}
+      {!chosen && <QueuedList userId={user.id} onFix={(item) => setFixing(item)} />}
       <QueryState query={promises} loading={t("quickLog.loading")} error={t("quickLog.error")} />
       {!promises.isPending && !promises.isError && (
         chosen ? (
           <LogForm
-            key={chosen.id}
+            key={fixing?.key ?? chosen.id}
             user={user}
             commitment={chosen}
             today={today}
-            onCancel={() => choose(null)}
+            initial={fixing?.input}
+            onCancel={() => {
+              setFixing(null);
+              choose(null);
+            }}
+            onQueued={(item) => {
+              setQueued(item);
+              setSaved(null);
+              void queryClient.invalidateQueries({ queryKey: offlineQueries.all() });
+              choose(null);
+            }}
             onSaved={(activity) => {
+              if (fixing) {
+                // The fixed entry is a new request; the refused one leaves the queue.
+                void deviceQueue().remove(fixing.key).then(() => queryClient.invalidateQueries({ queryKey: offlineQueries.all() }));
+                setFixing(null);
+              }
               rememberLog(localStorage, user.id, chosen.id, activity.place);
+              setQueued(null);
               setSaved({ activity, commitmentId: chosen.id });
               void queryClient.invalidateQueries({ queryKey: progressQueries.all() });
               void queryClient.invalidateQueries({ queryKey: commitmentQueries.detail(chosen.id) });
