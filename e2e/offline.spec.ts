@@ -1,22 +1,11 @@
 import { expect, type Page, test } from "@playwright/test";
 import { getJson, today } from "./support/api";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { type ActivityPage, outreachCommitment } from "./support/demo-data";
 import { signInAs } from "./support/demo-users";
-
-type ActivityPage = { items: { id: number; localDate: string; quantity: number }[] };
-type PromiseDetail = { commitments: { id: number; title: string; organisations: string[] }[] };
 
 const SCREENSHOTS = "test-results/screenshots";
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-
-async function outreachCommitment(page: Page) {
-  const promises = await getJson<{ id: number; example: boolean }[]>(page, "/api/promises");
-  const example = promises.find((promise) => promise.example);
-  const detail = await getJson<PromiseDetail>(page, `/api/promises/${example?.id}`);
-  const commitment = detail.commitments.find((item) => item.organisations.includes("Fältenheten"));
-  if (!commitment) throw new Error("the demo example has a Fältenheten commitment");
-  return commitment;
-}
 
 /** Opens the quick log once the service worker controls the page, so that its reads are cached for offline use. */
 async function openControlled(page: Page) {

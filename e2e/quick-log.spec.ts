@@ -1,26 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { getJson, today } from "./support/api";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { type ActivityPage, activitiesOf, daysBefore, outreachCommitment } from "./support/demo-data";
 import { signInAs } from "./support/demo-users";
-
-type Activity = { id: number; localDate: string; quantity: number; voidedAt: string | null; voidReason: string | null };
-type ActivityPage = { items: Activity[] };
-type PromiseDetail = { id: number; example: boolean; commitments: { id: number; title: string; organisations: string[] }[] };
 
 const SCREENSHOTS = "test-results/screenshots";
 const PHONE = { width: 390, height: 844 };
 
 test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
-
-/** The demo example's outreach commitment, which the demo coordinator (Fältenheten) logs for. */
-async function outreachCommitment(page: import("@playwright/test").Page) {
-  const promises = await getJson<{ id: number; example: boolean }[]>(page, "/api/promises");
-  const example = promises.find((promise) => promise.example);
-  const detail = await getJson<PromiseDetail>(page, `/api/promises/${example?.id}`);
-  const commitment = detail.commitments.find((item) => item.organisations.includes("Fältenheten"));
-  if (!commitment) throw new Error("the demo example has a Fältenheten commitment");
-  return commitment;
-}
 
 test("a coordinator logs an activity in at most three taps on a phone, and can undo it", async ({ page }) => {
   await signInAs(page, "coordinator");
@@ -72,9 +59,7 @@ test("the quick log refuses a personnummer in the note in plain Swedish, before 
 test("a week's paper list goes in through the week grid as one batch", async ({ page }) => {
   await signInAs(page, "coordinator");
   const commitment = await outreachCommitment(page);
-  const lastWeek = new Date(`${today()}T12:00:00Z`);
-  lastWeek.setUTCDate(lastWeek.getUTCDate() - 7);
-  const anyDayLastWeek = lastWeek.toISOString().slice(0, 10);
+  const anyDayLastWeek = daysBefore(today(), 7);
   await page.goto(`/registrera/vecka?vecka=${anyDayLastWeek}`);
   await expect(page.getByRole("heading", { level: 2, name: "Registrera en vecka" })).toBeVisible();
 
@@ -93,4 +78,37 @@ test("a week's paper list goes in through the week grid as one batch", async ({ 
   const added = after.items.filter((item) => !before.items.some((old) => old.id === item.id));
   expect(added.map((item) => item.quantity).toSorted()).toEqual([2, 3]);
   await page.screenshot({ path: `${SCREENSHOTS}/week-grid-saved-390x844.png`, fullPage: true });
+});
+
+test("a coordinator corrects an activity from the commitment's list: the original is voided and linked to its correction", async ({ page }) => {
+  await signInAs(page, "coordinator");
+  const commitment = await outreachCommitment(page);
+  const origin = new URL(page.url()).origin;
+  const logged = await page.request.post("/api/activities", {
+    data: { commitmentId: commitment.id, occurredAt: daysBefore(today(), 2), quantity: 1, organisation: "Fältenheten", place: "Hjällbo centrum" },
+    headers: { Origin: origin },
+  });
+  expect(logged.status()).toBe(201);
+  const original = (await logged.json()) as { id: number };
+
+  await page.goto(`/loften/${commitment.promiseId}/ataganden/${commitment.id}`);
+  const row = page.locator(`tr[data-activity-id="${original.id}"]`);
+  await row.getByRole("button", { name: /^Rätta/ }).tap();
+  const form = page.getByRole("form", { name: /^Rätta aktiviteten/ });
+  await form.getByLabel("Antal").fill("3");
+  await form.getByLabel("Varför rättas den?").fill("Tre pass samma kväll, inte ett");
+  await expectNoSeriousA11yViolations(page, "the correction form");
+  await form.screenshot({ path: `${SCREENSHOTS}/correction-form-390x844.png` });
+  await form.getByRole("button", { name: "Spara rättelsen" }).tap();
+  await expect(form).toBeHidden();
+
+  const items = await activitiesOf(page, commitment.id, 50);
+  const voided = items.find((item) => item.id === original.id);
+  const correction = items.find((item) => item.replacesId === original.id);
+  expect(correction).toMatchObject({ quantity: 3, place: "Hjällbo centrum", voidedAt: null });
+  expect(voided).toMatchObject({ replacedById: correction?.id, voidReason: "Tre pass samma kväll, inte ett" });
+  await expect(page.locator(`tr[data-activity-id="${correction?.id}"]`)).toContainText(`rättelse av nr ${original.id}`);
+  await expect(row).toContainText(`Ersatt av nr ${correction?.id}.`);
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/correction-history-390x844.png` });
 });

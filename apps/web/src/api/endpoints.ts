@@ -1,9 +1,14 @@
 import type {
   Activity,
   ActivityBatchResult,
+  ActivityCorrection,
   ActivityPage,
+  CorrectActivityInput,
   CreateActivityInput,
   DailyTotals,
+  ImportFileInput,
+  ImportPreview,
+  ImportResult,
   OrganisationBreakdown,
   ProgressSummary,
   PromiseDetail,
@@ -64,5 +69,17 @@ export const api = {
     createBatch: (activities: CreateActivityInput[], idempotencyKey: string) =>
       sendJson<ActivityBatchResult>("POST", "/api/activities/batch", { activities }, { headers: { "Idempotency-Key": idempotencyKey } }),
     void: (activityId: number, reason: string) => sendJson<Activity>("POST", `/api/activities/${activityId}/void`, { reason }),
+    /** Voids the activity and logs the corrected one, linked (`replacesId`), in one transaction. */
+    correct: (activityId: number, correction: CorrectActivityInput) =>
+      sendJson<ActivityCorrection>("POST", `/api/activities/${activityId}/correct`, correction),
+  },
+  imports: {
+    /** Reads the file and checks every row; stores nothing. */
+    preview: (file: ImportFileInput, options?: FetchJsonOptions) => sendJson<ImportPreview>("POST", "/api/imports/preview", file, options),
+    /** Stores the file's valid rows in one transaction; the key makes a retry return the first result. */
+    run: (file: ImportFileInput, idempotencyKey: string) =>
+      sendJson<ImportResult>("POST", "/api/imports", file, { headers: { "Idempotency-Key": idempotencyKey } }),
+    /** A download link: the template's Swedish headers and one example row. */
+    templateUrl: "/api/imports/template.csv",
   },
 };

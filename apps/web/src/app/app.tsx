@@ -3,6 +3,7 @@ import { AuditPage } from "../features/audit/audit-page";
 import { RequirePermission } from "../features/auth/require-permission";
 import { RequireSignIn } from "../features/auth/require-sign-in";
 import { SignInPage } from "../features/auth/sign-in-page";
+import { ImportPage } from "../features/import/import-page";
 import { CommitmentPage } from "../features/commitment-page/commitment-page";
 import { OverviewPage } from "../features/overview/overview-page";
 import { PromisePage } from "../features/promise-page/promise-page";
@@ -37,6 +38,14 @@ export function App() {
             element={
               <RequirePermission permission="activity.log">
                 <QuickLogPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={PATHS.import}
+            element={
+              <RequirePermission permission="activity.log">
+                <ImportPage />
               </RequirePermission>
             }
           />

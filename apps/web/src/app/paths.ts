@@ -6,6 +6,7 @@ export const PATHS = {
   tokens: "/api-nycklar",
   quickLog: "/registrera",
   weekGrid: "/registrera/vecka",
+  import: "/registrera/import",
   promise: "/loften/:promiseId",
   commitment: "/loften/:promiseId/ataganden/:commitmentId",
 } as const;

@@ -1,3 +1,4 @@
+import type { Activity, CurrentUser } from "@lofteskollen/contracts";
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { currentLocation, fakeFetch, meRoute, renderApp, USERS } from "../../test/render";
@@ -10,9 +11,9 @@ afterEach(() => {
 
 const PATH = `/loften/1/ataganden/11?per=${WORKED_EXAMPLE_AS_OF}`;
 
-function open(path = PATH, routes = workedExampleRoutes()) {
+function open(path = PATH, routes = workedExampleRoutes(), user: CurrentUser = USERS.manager) {
   const api = fakeFetch({
-    "/api/auth/me": meRoute(USERS.manager),
+    "/api/auth/me": meRoute(user),
     "/api/commitments/11/organisations?from=2024-02-27&to=2024-07-01": {
       body: {
         commitmentId: 11,
@@ -126,6 +127,85 @@ describe("CommitmentPage", () => {
     await waitFor(() => expect(api.requests.some((request) => request.url === "/api/activities/31/void")).toBe(true));
     expect(api.requests.find((request) => request.url === "/api/activities/31/void")?.body).toEqual({ reason: "Registrerad två gånger" });
     await waitFor(() => expect(api.requests.filter((request) => request.url.startsWith("/api/activities?commitmentId=11")).length).toBe(2));
+  });
+
+  it("corrects an activity from the list: only the changed fields and the reason are sent, and the list refreshes", async () => {
+    const api = open(
+      PATH,
+      {
+        ...workedExampleRoutes(),
+        "POST /api/activities/31/correct": { status: 201, body: { voided: { id: 31 }, created: { id: 32 } } },
+      },
+      USERS.admin,
+    );
+    const table = await screen.findByRole("table", { name: "Registrerade aktiviteter, nyast först" });
+    expect(within(table).getAllByRole("button", { name: /^Rätta/ })).toHaveLength(2);
+    fireEvent.click(within(table).getByRole("button", { name: /^Rätta.*aktiviteten 2024-07-01, antal 1$/ }));
+    const form = within(table).getByRole("form", { name: "Rätta aktiviteten 2024-07-01, antal 1" });
+    const save = within(form).getByRole("button", { name: "Spara rättelsen" }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true); // nothing changed yet
+    fireEvent.change(within(form).getByLabelText("Antal"), { target: { value: "2" } });
+    fireEvent.change(within(form).getByLabelText("Varför rättas den?"), { target: { value: "Två pass samma kväll" } });
+    fireEvent.click(save);
+    await waitFor(() => expect(api.requests.some((request) => request.url === "/api/activities/31/correct")).toBe(true));
+    expect(api.requests.find((request) => request.url === "/api/activities/31/correct")?.body).toEqual({
+      reason: "Två pass samma kväll",
+      activity: { quantity: 2 },
+    });
+    await waitFor(() => expect(within(table).queryByRole("form")).toBeNull());
+    await waitFor(() => expect(api.requests.filter((request) => request.url.startsWith("/api/activities?commitmentId=11")).length).toBe(2));
+  });
+
+  it("refuses a personnummer in a correction's note before sending, and shows the server's refusal beside its field", async () => {
+    const api = open(
+      PATH,
+      {
+        ...workedExampleRoutes(),
+        "POST /api/activities/31/correct": {
+          status: 400,
+          body: { error: { code: "validation_failed", message: "Kontrollera fälten.", issues: [{ path: "activity.occurredAt", code: "outside_period", message: "Datumet ligger utanför löftets period." }] } },
+        },
+      },
+      USERS.admin,
+    );
+    const table = await screen.findByRole("table", { name: "Registrerade aktiviteter, nyast först" });
+    fireEvent.click(within(table).getByRole("button", { name: /^Rätta.*aktiviteten 2024-07-01, antal 1$/ }));
+    const form = within(table).getByRole("form");
+    fireEvent.change(within(form).getByLabelText("Anteckning"), { target: { value: "Pratade med 811218-9876" } });
+    fireEvent.change(within(form).getByLabelText("Varför rättas den?"), { target: { value: "Fel dag" } });
+    expect(within(form).getByRole("alert").textContent).toContain("ser ut som ett personnummer");
+    fireEvent.click(within(form).getByRole("button", { name: "Spara rättelsen" }));
+    expect(api.requests.some((request) => request.url === "/api/activities/31/correct")).toBe(false);
+
+    fireEvent.change(within(form).getByLabelText("Anteckning"), { target: { value: "" } });
+    fireEvent.change(within(form).getByLabelText("Datum"), { target: { value: "2024-06-30" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Spara rättelsen" }));
+    const refusal = await within(form).findByRole("alert");
+    expect(refusal.textContent).toBe("Datumet ligger utanför löftets period.");
+    expect(within(form).getByLabelText("Datum").getAttribute("aria-describedby")).toBe(refusal.id);
+  });
+
+  it("links a corrected activity and its correction in the history", async () => {
+    const base = workedExampleRoutes();
+    const page = base["/api/activities?commitmentId=11&limit=25"] as { body: { items: Activity[] } };
+    const [newest, ...rest] = page.body.items;
+    if (!newest) throw new Error("the worked example has activities");
+    const correction = { ...newest, id: 40, quantity: 2, replacesId: 31 };
+    const original = { ...newest, voidedAt: "2024-07-02T08:00:00.000Z", voidedBy: "Anna Admin", voidReason: "Två pass samma kväll", replacedById: 40 };
+    open(PATH, { ...base, "/api/activities?commitmentId=11&limit=25": { body: { items: [correction, original, ...rest], nextCursor: null } } }, USERS.admin);
+    const table = await screen.findByRole("table", { name: "Registrerade aktiviteter, nyast först" });
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows[0]?.textContent).toContain("Nr 40, rättelse av nr 31");
+    expect(rows[1]?.textContent).toContain("Rättad: Två pass samma kväll (Anna Admin");
+    expect(rows[1]?.textContent).toContain("Ersatt av nr 40.");
+    expect(within(rows[1] as HTMLElement).queryByRole("button", { name: /^Rätta/ })).toBeNull();
+  });
+
+  it("offers a manager no correction: a manager may void but not log", async () => {
+    open();
+    const table = await screen.findByRole("table", { name: "Registrerade aktiviteter, nyast först" });
+    expect(within(table).getAllByRole("button", { name: /^Makulera/ })).toHaveLength(2);
+    expect(within(table).queryByRole("button", { name: /^Rätta/ })).toBeNull();
   });
 
   it("writes a public lägesrapport, and the timeline fetches it", async () => {

@@ -90,7 +90,7 @@ function CommitmentView({ promiseId, commitmentId }: { promiseId: number; commit
           <OrganisationBreakdown commitmentId={commitmentId} from={chosen.window.start} to={minDate(chosen.window.end, asOf)} unit={commitment.unit} />
         </>
       )}
-      <ActivityList commitmentId={commitmentId} organisations={commitment?.organisations ?? []} />
+      <ActivityList commitmentId={commitmentId} organisations={commitment?.organisations ?? []} period={period} />
       <UpdatesTimeline commitmentId={commitmentId} organisations={commitment?.organisations ?? []} period={period} />
     </article>
   );

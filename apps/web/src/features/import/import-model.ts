@@ -73,3 +73,11 @@ export function rowsToShow(rows: readonly ImportRow[], limit = PREVIEW_ROWS_SHOW
     .slice(0, limit)
     .map(({ row }) => row);
 }
+
+/** Whether two mappings name the same column for every field. */
+export function sameMapping(a: SuggestedImportMapping, b: SuggestedImportMapping): boolean {
+  return IMPORT_FIELDS.every((field) => (a[field] ?? null) === (b[field] ?? null));
+}
+
+/** The largest file the import takes: its base64 must fit the API's 30 MB body. */
+export const MAX_FILE_BYTES = 22 * 1024 * 1024;

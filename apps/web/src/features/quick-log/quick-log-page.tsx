@@ -56,6 +56,9 @@ export function QuickLogPage() {
         <Link className="text-link" to={PATHS.weekGrid}>
           {t("quickLog.toWeekGrid")}
         </Link>
+        <Link className="text-link" to={PATHS.import}>
+          {t("quickLog.toImport")}
+        </Link>
       </p>
       {saved && savedCommitment && <SavedNotice key={saved.activity.id} activity={saved.activity} commitment={savedCommitment} today={today} />}
       {queued && (
