@@ -11,7 +11,6 @@
  * live in a temporary folder that is removed at the end.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -20,6 +19,7 @@ import autocannon from "autocannon";
 import { openStore } from "../apps/api/src/db/client";
 import { getPromiseProgress } from "../apps/api/src/services/progress";
 import { bulkLoad, CADENCES, DATES, LOAD_TX_ROWS, PERIOD, prepareDatabase, prng } from "./support/database";
+import { closeConnections, request as httpRequest } from "./support/http";
 import { machineFacts } from "./support/machine";
 import { guardRun } from "./support/run-guard";
 import { HOST, startServer as startServerProcess } from "./support/servers";
@@ -53,33 +53,8 @@ const startServer = (role: "app" | "bare", file: string) => startServerProcess(r
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
-
-function request(port: number, method: string, path: string, body?: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: HOST,
-        port,
-        path,
-        method,
-        agent: keepAlive,
-        headers: {
-          ...auth(),
-          ...(body === undefined ? {} : { "content-type": "application/json", "content-length": Buffer.byteLength(body) }),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-        res.on("error", reject);
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
-}
+/** A request to the server under test, carrying the bench admin's token. */
+const request = (port: number, method: string, path: string, body?: string) => httpRequest(port, method, path, body, auth());
 
 /** The bearer token of the benchmark's admin user in the current database (every request carries it, as a script's would). */
 let benchToken = "";
@@ -494,7 +469,7 @@ async function main() {
     writeFileSync(join(RESULTS_DIR, "latest.md"), markdown);
     log(`Written to ${join(RESULTS_DIR, "latest.md")}`);
   } finally {
-    keepAlive.destroy();
+    closeConnections();
     guard.cleanup();
     guard.done();
   }

@@ -66,6 +66,8 @@ function runChild(role: string | undefined, file: string | undefined, webDist: s
   serve({ fetch: fetchHandler, port: 0, hostname: HOST }, (info) => send({ type: "ready", port: info.port }));
   process.on("message", (message: ToChild) => {
     if (message.type === "count") send({ type: "count", id: message.id, value: count() });
+    // maxRSS is in kilobytes (getrusage(2)).
+    if (message.type === "peakRss") send({ type: "peakRss", id: message.id, value: process.resourceUsage().maxRSS * 1024 });
     if (message.type === "stop") {
       close();
       process.exit(0);

@@ -7,18 +7,27 @@ export const HOST = "127.0.0.1";
 
 const CHILD = fileURLToPath(new URL("./server-child.ts", import.meta.url));
 
-export type ToChild = { type: "count"; id: number } | { type: "stop" };
-export type FromChild = { type: "ready"; port: number } | { type: "count"; id: number; value: number };
+/** What the parent may ask a child: its activities counted, or its peak resident memory in bytes. */
+export type Question = "count" | "peakRss";
+export type ToChild = { type: Question; id: number } | { type: "stop" };
+export type FromChild = { type: "ready"; port: number } | { type: Question; id: number; value: number };
 
 function isFromChild(value: unknown): value is FromChild {
   if (typeof value !== "object" || value === null || !("type" in value)) return false;
   const message = value as { type: unknown; port?: unknown; id?: unknown; value?: unknown };
   if (message.type === "ready") return typeof message.port === "number";
-  if (message.type === "count") return typeof message.id === "number" && typeof message.value === "number";
+  if (message.type === "count" || message.type === "peakRss") return typeof message.id === "number" && typeof message.value === "number";
   return false;
 }
 
-export type Server = { port: number; count: () => Promise<number>; stop: () => Promise<void> };
+export type Server = {
+  port: number;
+  /** Activities in the server's database. */
+  count: () => Promise<number>;
+  /** The server process's peak resident set size so far, in bytes (getrusage's maxrss). */
+  peakRss: () => Promise<number>;
+  stop: () => Promise<void>;
+};
 
 export type ServerOptions = {
   /** Folder of the built web app, for role "web". */
@@ -52,14 +61,16 @@ export async function startServer(role: "app" | "bare" | "web", file: string, { 
       else waiting.get(message.id)?.(message.value);
     });
   });
+  const ask = (type: Question) =>
+    new Promise<number>((resolve) => {
+      const id = nextId++;
+      waiting.set(id, resolve);
+      child.send({ type, id } satisfies ToChild);
+    });
   return {
     port,
-    count: () =>
-      new Promise<number>((resolve) => {
-        const id = nextId++;
-        waiting.set(id, resolve);
-        child.send({ type: "count", id } satisfies ToChild);
-      }),
+    count: () => ask("count"),
+    peakRss: () => ask("peakRss"),
     stop: () =>
       new Promise<void>((resolve) => {
         child.removeAllListeners("exit");

@@ -29,7 +29,8 @@ export type DemoCommitment = {
   demo: DemoProfile;
 };
 
-const NOTES = [
+/** What the demo's coordinators write in a note (also the import benchmark's notes). */
+export const NOTES = [
   "Lugnt i området.",
   "Många unga ute efter skolan.",
   "Samverkan med fältassistenterna.",

@@ -465,7 +465,8 @@ export function correctActivity({
   const reasonViolations = personalDataViolations([["reason", reason]]);
   const context = loadCommitmentContext(db, existing.commitmentId, actor.author);
   if (!context) throw notFound("Åtagandet");
-  const prepared = prepareActivity(corrected, context, now, actor);
+  // A correction of generated demo data is demo data too: removing the demo removes both.
+  const prepared = prepareActivity(corrected, context, now, { ...actor, demo: existing.isDemo });
   if ("forbidden" in prepared) {
     const issue = { ...prepared.forbidden, path: correctionPath(prepared.forbidden.path) };
     throw new ForbiddenError(issue.message, { permission: "activity.log", recordType: "commitment", recordId: context.id }, [issue]);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { csvBytes, TEMPLATE_HEADER_ROW } from "../../test-support/import-files";
 import {
   type Caller,
   createExamplePromise,
@@ -36,6 +37,13 @@ const logFor = async (commitmentId: number, organisation?: string) => {
   return response.body.id as number;
 };
 
+/** A CSV import of one row on `commitmentId`, a new one every call (a repeated row would be a duplicate). */
+let imported = 0;
+const importFile = (commitmentId: number, organisation = "") => ({
+  format: "csv",
+  content: csvBytes([TEMPLATE_HEADER_ROW, [commitmentId, "2024-03-01", 1, organisation, "", `Importerad rad ${++imported}`]]).toString("base64"),
+});
+
 const reads = (name: string, path: () => string): Case => ({
   name: `GET ${name}`,
   request: async () => ["GET", path()],
@@ -58,6 +66,7 @@ const cases: Case[] = [
   reads("/api/openapi.json", () => "/api/openapi.json"),
   reads("/api/auth/me", () => "/api/auth/me"),
   reads("/api/tokens", () => "/api/tokens"),
+  reads("/api/imports/template.csv", () => "/api/imports/template.csv"),
   {
     name: "POST /api/promises",
     request: async () => ["POST", "/api/promises", { ...EXAMPLE_PROMISE, slug: undefined, title: `Löfte ${Math.random()}` }],
@@ -96,6 +105,34 @@ const cases: Case[] = [
     name: "POST /api/activities/:id/void of a Polisen activity on a shared commitment",
     request: async () => ["POST", `/api/activities/${await logFor(ids.untargeted, "Polisen")}/void`, { reason: "Fel datum" }],
     expect: { anonymous: 401, admin: 200, manager: 200, policeCoordinator: 200, otherwise: 403 },
+  },
+  {
+    name: "POST /api/activities/:id/correct of a Fältenheten activity",
+    request: async () => ["POST", `/api/activities/${await logFor(ids.yearly)}/correct`, { reason: "Fel antal", activity: { quantity: 2 } }],
+    // Needs activity.void and activity.log: a manager may void but not log.
+    expect: { anonymous: 401, admin: 201, coordinator: 201, otherwise: 403 },
+  },
+  {
+    name: "POST /api/activities/:id/correct of a Polisen activity on a shared commitment",
+    request: async () => ["POST", `/api/activities/${await logFor(ids.untargeted, "Polisen")}/correct`, { reason: "Fel dag", activity: { occurredAt: "2024-03-02" } }],
+    expect: { anonymous: 401, admin: 201, policeCoordinator: 201, otherwise: 403 },
+  },
+  {
+    name: "POST /api/imports/preview of a file for a Fältenheten commitment",
+    request: async () => ["POST", "/api/imports/preview", importFile(ids.yearly)],
+    // Another organisation's coordinator sees the file, its rows marked as not theirs (below).
+    expect: { anonymous: 401, admin: 200, coordinator: 200, policeCoordinator: 200, otherwise: 403 },
+  },
+  {
+    name: "POST /api/imports of a file for a Fältenheten commitment",
+    request: async () => ["POST", "/api/imports", importFile(ids.yearly)],
+    // Another organisation's coordinator: every row refused, so nothing is stored (422).
+    expect: { anonymous: 401, admin: 201, coordinator: 201, policeCoordinator: 422, otherwise: 403 },
+  },
+  {
+    name: "POST /api/imports of a file for a Polisen row on a shared commitment",
+    request: async () => ["POST", "/api/imports", importFile(ids.untargeted, "Polisen")],
+    expect: { anonymous: 401, admin: 201, policeCoordinator: 201, coordinator: 422, otherwise: 403 },
   },
   {
     name: "POST /api/commitments/:id/updates on a Fältenheten commitment",
@@ -187,6 +224,18 @@ describe("ids swapped in the URL or the body", () => {
     const response = await t.request("POST", "/api/activities", { commitmentId: ids.termly, occurredAt: "2024-03-02" }, {}, "coordinator");
     expect(response.status).toBe(403);
     expect(response.body.error.issues[0].path).toBe("commitmentId");
+    expect(t.snapshot()).toEqual(before);
+  });
+
+  it("a coordinator's import of another organisation's rows shows each as not theirs and stores none of them", async () => {
+    const shown = await t.request("POST", "/api/imports/preview", importFile(ids.termly), {}, "coordinator");
+    expect(shown.body.rows.map((r: { status: string; problems: { field: string; code: string }[] }) => [r.status, r.problems.map((p) => `${p.field}:${p.code}`)])).toEqual([
+      ["error", ["commitment:forbidden"]],
+    ]);
+    const before = t.snapshot();
+    const response = await t.request("POST", "/api/imports", importFile(ids.termly), {}, "coordinator");
+    expect(response.status).toBe(422);
+    expect(response.body.error.issues.map((i: { path: string; code: string }) => [i.path, i.code])).toEqual([["rows.2.commitment", "forbidden"]]);
     expect(t.snapshot()).toEqual(before);
   });
 

@@ -1,10 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import {
+  type Caller,
   createExamplePromise,
   createTestApp,
   PERSONNUMMER,
   type TestApp,
 } from "../../test-support/test-app";
+import { systemContext } from "../../db/audit-context";
+import { createActivityBatch } from "../../services/activities";
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof createExamplePromise>>;
@@ -14,7 +17,7 @@ beforeEach(async () => {
   ids = await createExamplePromise(t);
 });
 
-const post = (body: unknown, headers?: Record<string, string>) => t.request("POST", "/api/activities", body, headers);
+const post = (body: unknown, headers?: Record<string, string>, as: Caller = "admin") => t.request("POST", "/api/activities", body, headers, as);
 
 describe("POST /api/activities", () => {
   it("logs an activity and returns it with its id and local date", async () => {
@@ -295,6 +298,211 @@ describe("POST /api/activities/:id/void", () => {
     const response = await t.request("POST", path, { reason: "Fel" });
     expect(response.status).toBe(status);
     expect(response.body.error.code).toEqual(expect.any(String));
+  });
+});
+
+describe("POST /api/activities/:id/correct", () => {
+  const correct = (id: number | string, body: unknown, as: Caller = "admin") => t.request("POST", `/api/activities/${id}/correct`, body, {}, as);
+  const voidedAt = (id: number) => (t.store.sqlite.prepare("SELECT voided_at FROM activities WHERE id = ?").get(id) as { voided_at: string | null }).voided_at;
+  const original = async () => {
+    const logged = await post({ commitmentId: ids.yearly, occurredAt: "2024-05-02T18:30:00+02:00", quantity: 3, place: "Hammarkullen", note: "Lugnt på torget" }, undefined, "coordinator");
+    if (logged.status !== 201) throw new Error(JSON.stringify(logged.body));
+    return logged.body as { id: number };
+  };
+
+  it("keeps a correction of generated demo data marked as demo, so that removing the demo removes both", async () => {
+    const now = new Date("2024-07-01T10:00:00Z");
+    const [id] = t.store.audit.run(systemContext("seed", now), () =>
+      createActivityBatch({
+        db: t.store.db,
+        inputs: [{ commitmentId: ids.yearly, occurredAt: "2024-05-02", quantity: 1, organisation: "Fältenheten", place: null, note: null }],
+        now,
+        actor: { author: { kind: "system", name: "demo" }, demo: true },
+      }),
+    );
+    if (id === undefined) throw new Error("the demo activity was logged");
+    const response = await correct(id, { reason: "Fel dag", activity: { occurredAt: "2024-05-03" } });
+    expect(response.status).toBe(201);
+    expect(response.body.created).toMatchObject({ demo: true, replacesId: id });
+  });
+
+  it("voids the original and logs the correction, linked both ways, copying the fields it leaves out", async () => {
+    const { id } = await original();
+    const response = await correct(id, { reason: "Fel antal", activity: { quantity: 5 } });
+    expect(response.status).toBe(201);
+    const { voided, created } = response.body;
+    expect(voided).toMatchObject({ id, quantity: 3, voidedAt: "2024-07-01T10:00:00.000Z", voidedBy: "Anna Admin", voidReason: "Fel antal", replacesId: null, replacedById: created.id });
+    expect(created).toEqual({
+      id: expect.any(Number),
+      commitmentId: ids.yearly,
+      occurredAt: "2024-05-02T18:30:00+02:00",
+      localDate: "2024-05-02",
+      quantity: 5,
+      organisation: "Fältenheten",
+      place: "Hammarkullen",
+      note: "Lugnt på torget",
+      loggedBy: "Anna Admin",
+      createdAt: "2024-07-01T10:00:00.000Z",
+      demo: false,
+      voidedAt: null,
+      voidedBy: null,
+      voidReason: null,
+      replacesId: id,
+      replacedById: null,
+    });
+    expect(created.id).not.toBe(id);
+    const list = await t.request("GET", `/api/activities?commitmentId=${ids.yearly}`);
+    expect(list.body.items.map((a: { id: number; replacesId: number | null; replacedById: number | null }) => [a.id, a.replacesId, a.replacedById])).toEqual([
+      [created.id, id, null],
+      [id, null, created.id],
+    ]);
+  });
+
+  it("changes the date and clears the place with null, keeping the note", async () => {
+    const { id } = await original();
+    const response = await correct(id, { reason: "Fel dag", activity: { occurredAt: "2024-05-03", place: null } });
+    expect(response.status).toBe(201);
+    expect(response.body.created).toMatchObject({ occurredAt: "2024-05-03", localDate: "2024-05-03", quantity: 3, place: null, note: "Lugnt på torget" });
+  });
+
+  it("counts only the corrected activity in the progress and the daily totals afterwards", async () => {
+    const { id } = await original();
+    await post({ commitmentId: ids.yearly, occurredAt: "2024-05-02", quantity: 2 });
+    expect((await correct(id, { reason: "Fel dag och antal", activity: { occurredAt: "2024-05-03", quantity: 5 } })).status).toBe(201);
+    expect(t.dailyTotalsState()).toEqual([
+      expect.objectContaining({ commitment_id: ids.yearly, local_date: "2024-05-02", quantity: 2, activity_count: 1 }),
+      expect.objectContaining({ commitment_id: ids.yearly, local_date: "2024-05-03", quantity: 5, activity_count: 1 }),
+    ]);
+    const totals = await t.request("GET", `/api/promises/${ids.promiseId}/daily-totals?asOf=2024-07-01`);
+    expect(totals.body.commitments[0].days).toEqual([
+      { date: "2024-05-02", quantity: 2 },
+      { date: "2024-05-03", quantity: 5 },
+    ]);
+    const progress = await t.request("GET", `/api/promises/${ids.promiseId}/progress?asOf=2024-07-01`);
+    expect(progress.body.commitments[0].total.actual).toBe(7);
+  });
+
+  it("records the void of the original and the correction that replaces it in the audit trail", async () => {
+    const { id } = await original();
+    const before = t.auditRows().length;
+    const response = await correct(id, { reason: "Fel antal", activity: { quantity: 5 } }, "coordinator");
+    expect(response.status).toBe(201);
+    expect(t.auditRows().slice(before)).toEqual([
+      expect.objectContaining({
+        action: "activity.void",
+        record_type: "activity",
+        record_id: String(id),
+        user_id: t.users.coordinator.id,
+        before: expect.objectContaining({ id, quantity: 3, voidedAt: null, replacesId: null }),
+        after: expect.objectContaining({ id, quantity: 3, voidedAt: "2024-07-01T10:00:00.000Z", voidedBy: "Frida Fältassistent", voidReason: "Fel antal" }),
+      }),
+      expect.objectContaining({
+        action: "activity.correct",
+        record_type: "activity",
+        record_id: String(response.body.created.id),
+        user_id: t.users.coordinator.id,
+        before: null,
+        after: { commitmentId: ids.yearly, localDate: "2024-05-02", quantity: 5, organisationId: expect.any(Number), replacesId: id },
+      }),
+    ]);
+  });
+
+  it("answers 409 for an activity that is already voided, and writes nothing", async () => {
+    const { id } = await original();
+    await t.request("POST", `/api/activities/${id}/void`, { reason: "Dubbelregistrerad" });
+    const before = t.snapshot();
+    const auditBefore = t.auditRows().length;
+    const response = await correct(id, { reason: "Fel antal", activity: { quantity: 5 } });
+    expect(response.status).toBe(409);
+    expect(response.body.error.code).toBe("already_voided");
+    expect(t.snapshot()).toEqual(before);
+    expect(t.auditRows()).toHaveLength(auditBefore);
+  });
+
+  it("answers 409 for an original that has been corrected already: the correction is corrected instead", async () => {
+    const { id } = await original();
+    const first = await correct(id, { reason: "Fel antal", activity: { quantity: 5 } });
+    expect((await correct(id, { reason: "Igen", activity: { quantity: 6 } })).status).toBe(409);
+    const again = await correct(first.body.created.id, { reason: "Fortfarande fel antal", activity: { quantity: 6 } });
+    expect(again.status).toBe(201);
+    expect(again.body.created).toMatchObject({ quantity: 6, replacesId: first.body.created.id });
+  });
+
+  it.each([
+    ["no field", {}],
+    ["the fields it already has", { quantity: 3, place: " Hammarkullen ", organisation: "Fältenheten", occurredAt: "2024-05-02T18:30:00+02:00" }],
+  ])("answers 422 for a correction that changes nothing (%s), and leaves the original as it was", async (_name, activity) => {
+    const { id } = await original();
+    const before = t.snapshot();
+    const response = await correct(id, { reason: "Kontroll", activity });
+    expect(response.status).toBe(422);
+    expect(response.body.error.code).toBe("correction_unchanged");
+    expect(response.body.error.issues.map((i: { path: string }) => i.path)).toEqual(["activity"]);
+    expect(t.snapshot()).toEqual(before);
+    expect(voidedAt(id)).toBeNull();
+  });
+
+  it.each([
+    ["an unknown id", 9999, 404, "not_found"],
+    ["an id that is not a number", "abc", 400, "validation_error"],
+  ])("answers %s with its 4xx and writes nothing", async (_name, id, status, code) => {
+    const before = t.snapshot();
+    const response = await correct(id, { reason: "Fel antal", activity: { quantity: 5 } });
+    expect(response.status).toBe(status);
+    expect(response.body.error.code).toBe(code);
+    expect(t.snapshot()).toEqual(before);
+  });
+
+  it("refuses (403) a coordinator correcting another organisation's activity, writes nothing, and audits the denial", async () => {
+    const police = await post({ commitmentId: ids.termly, occurredAt: "2024-05-02" });
+    const before = t.snapshot();
+    const auditBefore = t.auditRows().length;
+    const response = await correct(police.body.id, { reason: "Fel antal", activity: { quantity: 5 } }, "coordinator");
+    expect(response.status).toBe(403);
+    expect(response.body.error.code).toBe("forbidden");
+    expect(t.snapshot()).toEqual(before);
+    expect(voidedAt(police.body.id)).toBeNull();
+    expect(t.auditRows().slice(auditBefore)).toEqual([
+      expect.objectContaining({ action: "auth.denied", user_id: t.users.coordinator.id, record_type: "activity", record_id: String(police.body.id) }),
+    ]);
+  });
+
+  it("refuses (403) a coordinator moving their activity to another responsible organisation's name, naming the field", async () => {
+    const own = await post({ commitmentId: ids.untargeted, occurredAt: "2024-05-02" }, undefined, "policeCoordinator");
+    expect(own.body.organisation).toBe("Polisen");
+    const response = await correct(own.body.id, { reason: "Fel aktör", activity: { organisation: "Trygghetssamordningen" } }, "policeCoordinator");
+    expect(response.status).toBe(403);
+    expect(response.body.error.issues.map((i: { path: string }) => i.path)).toEqual(["activity.organisation"]);
+    expect(voidedAt(own.body.id)).toBeNull();
+  });
+
+  const refusals: [string, unknown, number, string, string][] = [
+    ["quantity 0", { reason: "Fel antal", activity: { quantity: 0 } }, 422, "quantity_out_of_range", "activity.quantity"],
+    ["quantity 10 001", { reason: "Fel antal", activity: { quantity: 10_001 } }, 422, "quantity_out_of_range", "activity.quantity"],
+    ["a date in the future", { reason: "Fel dag", activity: { occurredAt: "2024-07-02" } }, 422, "in_future", "activity.occurredAt"],
+    ["a date before the promise period", { reason: "Fel dag", activity: { occurredAt: "2024-02-26" } }, 422, "outside_period", "activity.occurredAt"],
+    ["an organisation that is not responsible", { reason: "Fel aktör", activity: { organisation: "Polisen" } }, 422, "organisation_not_responsible", "activity.organisation"],
+    ["a personnummer in the note", { reason: "Fel text", activity: { note: "Pratade med 850709-9805" } }, 422, "personal_data", "activity.note"],
+    ["a personnummer in the place", { reason: "Fel plats", activity: { place: "Hos 19850709-9805" } }, 422, "personal_data", "activity.place"],
+    ["a personnummer in the reason", { reason: "Gällde 850709-9805", activity: { quantity: 5 } }, 422, "personal_data", "reason"],
+    ["a fractional quantity", { reason: "Fel antal", activity: { quantity: 1.5 } }, 400, "validation_error", "activity.quantity"],
+    ["an impossible date", { reason: "Fel dag", activity: { occurredAt: "2024-02-30" } }, 400, "validation_error", "activity.occurredAt"],
+    ["a note that is not text", { reason: "Fel text", activity: { note: 42 } }, 400, "validation_error", "activity.note"],
+    ["a missing reason", { activity: { quantity: 5 } }, 400, "validation_error", "reason"],
+    ["an empty reason", { reason: "  ", activity: { quantity: 5 } }, 400, "validation_error", "reason"],
+    ["a missing activity", { reason: "Fel antal" }, 400, "validation_error", "activity"],
+  ];
+  it.each(refusals)("refuses %s with %i naming the field, and neither voids nor logs anything", async (_name, body, status, code, field) => {
+    const { id } = await original();
+    const before = t.snapshot();
+    const auditBefore = t.auditRows().length;
+    const response = await correct(id, body);
+    expect(response.status).toBe(status);
+    expect(response.body.error.code).toBe(code);
+    expect(response.body.error.issues.map((i: { path: string }) => i.path)).toContain(field);
+    expect(t.snapshot()).toEqual(before);
+    expect(t.auditRows()).toHaveLength(auditBefore);
+    expect(voidedAt(id)).toBeNull();
   });
 });
 
