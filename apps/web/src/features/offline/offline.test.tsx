@@ -3,27 +3,12 @@ import { todayInStockholm } from "@lofteskollen/domain";
 import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { activityFixture } from "../../test/activity";
+import { commitmentFixture, promiseFixture } from "../../test/promise";
 import { fakeFetch, meRoute, renderApp, USERS } from "../../test/render";
 import { deviceQueue } from "./queue-store";
 
 const today = todayInStockholm();
-const promise: PromiseDetail = {
-  id: 1,
-  slug: "nordost",
-  title: "Nordost",
-  area: "Nordost",
-  startDate: "2020-01-01",
-  endDate: "2099-12-31",
-  status: "published",
-  example: false,
-  areaParent: null,
-  summary: null,
-  contact: null,
-  themes: [],
-  commitments: [
-    { id: 11, promiseId: 1, title: "Uppsökande arbete", description: null, theme: null, activityType: "outreach", unit: "tillfällen", target: 200, cadence: "period", organisations: ["Fältenheten"] },
-  ],
-};
+const promise: PromiseDetail = promiseFixture({ commitments: [commitmentFixture({ cadence: "period" })] });
 
 const activity = (id: number): Activity =>
   activityFixture({ id, occurredAt: today, localDate: today, loggedBy: "Sara", createdAt: new Date().toISOString() });

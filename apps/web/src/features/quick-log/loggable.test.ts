@@ -1,35 +1,13 @@
 import type { CurrentUser, PromiseDetail } from "@lofteskollen/contracts";
 import { describe, expect, it } from "vitest";
+import { commitmentFixture, promiseFixture } from "../../test/promise";
 import { dayChoices, loggableCommitments, matchesSearch, recentFirst } from "./loggable";
 
-const commitment = (id: number, title: string, organisations: string[]) => ({
-  id,
-  promiseId: 1,
-  title,
-  description: null,
-  theme: "Fritid",
-  activityType: "outreach",
-  unit: "tillfällen",
-  target: 100,
-  cadence: "year" as const,
-  organisations,
-});
+const commitment = (id: number, title: string, organisations: string[]) =>
+  commitmentFixture({ id, title, theme: "Fritid", target: 100, organisations });
 
-const promise = (id: number, startDate: string, endDate: string, commitments: PromiseDetail["commitments"]): PromiseDetail => ({
-  id,
-  slug: `p${id}`,
-  title: `Löfte ${id}`,
-  area: "Nordost",
-  startDate,
-  endDate,
-  status: "published",
-  example: false,
-  areaParent: null,
-  summary: null,
-  contact: null,
-  themes: [],
-  commitments,
-});
+const promise = (id: number, startDate: string, endDate: string, commitments: PromiseDetail["commitments"]): PromiseDetail =>
+  promiseFixture({ id, slug: `p${id}`, title: `Löfte ${id}`, startDate, endDate, commitments });
 
 const coordinator: CurrentUser = { id: 3, email: "s@x.se", name: "Sara", role: "coordinator", organisations: ["Fältenheten"] };
 const admin: CurrentUser = { id: 1, email: "a@x.se", name: "Anna", role: "admin", organisations: [] };

@@ -3,29 +3,21 @@ import { computeCommitmentProgress, todayInStockholm } from "@lofteskollen/domai
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { activityFixture } from "../../test/activity";
+import { commitmentFixture, promiseFixture } from "../../test/promise";
 import { fakeFetch, meRoute, renderApp, USERS } from "../../test/render";
 
 const today = todayInStockholm();
 const period = { start: "2020-01-01", end: "2099-12-31" };
 
-const promise: PromiseDetail = {
-  id: 1,
-  slug: "nordost",
+const promise: PromiseDetail = promiseFixture({
   title: "Nordost – förnyat löfte",
-  area: "Nordost",
   startDate: period.start,
   endDate: period.end,
-  status: "published",
-  example: false,
-  areaParent: null,
-  summary: null,
-  contact: null,
-  themes: [],
   commitments: [
-    { id: 11, promiseId: 1, title: "Uppsökande arbete", description: null, theme: "Fritid", activityType: "outreach", unit: "tillfällen", target: 200, cadence: "period", organisations: ["Fältenheten"] },
-    { id: 12, promiseId: 1, title: "Hot spot", description: null, theme: null, activityType: "hotspot_patrol", unit: "pass", target: 400, cadence: "period", organisations: ["Polisen"] },
+    commitmentFixture({ theme: "Fritid", cadence: "period" }),
+    commitmentFixture({ id: 12, title: "Hot spot", activityType: "hotspot_patrol", unit: "pass", target: 400, cadence: "period", organisations: ["Polisen"] }),
   ],
-};
+});
 
 const created = (body: Record<string, unknown>): Activity =>
   activityFixture({

@@ -1,26 +1,15 @@
 import type { PromiseDetail } from "@lofteskollen/contracts";
 import { cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { commitmentFixture, promiseFixture } from "../../test/promise";
 import { type FakeRoute, fakeFetch, meRoute, renderApp, USERS } from "../../test/render";
 
-const promise: PromiseDetail = {
-  id: 1,
-  slug: "nordost",
-  title: "Nordost",
-  area: "Nordost",
-  startDate: "2020-01-01",
-  endDate: "2099-12-31",
-  status: "published",
-  example: false,
-  areaParent: null,
-  summary: null,
-  contact: null,
-  themes: [],
+const promise: PromiseDetail = promiseFixture({
   commitments: [
-    { id: 11, promiseId: 1, title: "Aktiviteter på mötesplatserna", description: null, theme: null, activityType: "meeting_place_activity", unit: "aktiviteter", target: 3500, cadence: "year", organisations: ["Mötesplatserna"] },
-    { id: 12, promiseId: 1, title: "Uppsökande arbete", description: null, theme: null, activityType: "outreach", unit: "tillfällen", target: 200, cadence: "year", organisations: ["Fältenheten"] },
+    commitmentFixture({ title: "Aktiviteter på mötesplatserna", activityType: "meeting_place_activity", unit: "aktiviteter", target: 3500, organisations: ["Mötesplatserna"] }),
+    commitmentFixture({ id: 12 }),
   ],
-};
+});
 
 function open(batch: FakeRoute) {
   const api = fakeFetch({
