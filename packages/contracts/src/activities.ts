@@ -46,15 +46,15 @@ export const CreateActivityBatchSchema = z
   })
   .meta({ id: "CreateActivityBatch" });
 
-export const VoidActivitySchema = z
-  .object({
-    reason: z
-      .string({ error: "Ange varför registreringen makuleras (reason)." })
-      .trim()
-      .min(1, { error: "Ange varför registreringen makuleras (reason)." })
-      .max(500, { error: "Anledningen får vara högst 500 tecken." }),
-  })
-  .meta({ id: "VoidActivity" });
+/** Why an activity is voided or corrected (`makuleras`, `rättas`): required, kept in the history. */
+const reasonFor = (what: string) =>
+  z
+    .string({ error: `Ange varför registreringen ${what} (reason).` })
+    .trim()
+    .min(1, { error: `Ange varför registreringen ${what} (reason).` })
+    .max(500, { error: "Anledningen får vara högst 500 tecken." });
+
+export const VoidActivitySchema = z.object({ reason: reasonFor("makuleras") }).meta({ id: "VoidActivity" });
 
 /**
  * A corrected field: omitted = copied from the original; null or "" = cleared (place, note,
@@ -73,7 +73,7 @@ function correctedText(max: number, label: string) {
 /** `POST /api/activities/:id/correct`: void the activity and log a corrected one in its place. */
 export const CorrectActivitySchema = z
   .object({
-    reason: VoidActivitySchema.shape.reason,
+    reason: reasonFor("rättas"),
     activity: z
       .object({
         occurredAt: OccurredAtSchema.optional(),

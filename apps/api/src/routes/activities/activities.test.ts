@@ -504,6 +504,12 @@ describe("POST /api/activities/:id/correct", () => {
     expect(t.auditRows()).toHaveLength(auditBefore);
     expect(voidedAt(id)).toBeNull();
   });
+
+  it("asks why the activity is corrected, in those words", async () => {
+    const { id } = await original();
+    const response = await correct(id, { reason: "", activity: { quantity: 5 } });
+    expect(response.body.error.issues).toEqual([{ path: "reason", code: "too_small", message: "Ange varför registreringen rättas (reason)." }]);
+  });
 });
 
 describe("GET /api/activities", () => {

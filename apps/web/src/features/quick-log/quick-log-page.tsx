@@ -52,7 +52,7 @@ export function QuickLogPage() {
     <section className="panel page page--narrow quick-log" aria-labelledby="quick-log-heading">
       <title>{t("app.pageTitle", { page: t("quickLog.heading") })}</title>
       <h2 id="quick-log-heading">{t("quickLog.heading")}</h2>
-      <p className="page__note">
+      <p className="page__note page__links">
         <Link className="text-link" to={PATHS.weekGrid}>
           {t("quickLog.toWeekGrid")}
         </Link>
