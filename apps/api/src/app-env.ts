@@ -27,6 +27,8 @@ export type RequestWrites = { run<T>(work: () => T): Promise<T> };
 /** What every handler can reach with `c.get(name)` (cheaper than `c.var`, which copies them all). */
 export type AppEnv = {
   Variables: AppDeps & {
+    /** This request's id (X-Request-Id), in its log line and its response. */
+    requestId: string;
     writes: RequestWrites;
     /** The signed-in user, or null (anonymous). */
     principal: Principal | null;

@@ -7,8 +7,10 @@ import { HTTPException } from "hono/http-exception";
 import type { AppDeps, AppEnv } from "./app-env";
 import type { Store } from "./db/client";
 import { AppError, ForbiddenError } from "./lib/errors";
+import { type Logger, silentLogger } from "./lib/logger";
 import { errorBody } from "./lib/openapi";
 import { authenticate } from "./middleware/authenticate";
+import { requestLog } from "./middleware/request-log";
 import { sameOriginWrites } from "./middleware/same-origin";
 import { securityHeaders } from "./middleware/security-headers";
 import { activityRoutes } from "./routes/activities";
@@ -26,8 +28,9 @@ import { userRoutes } from "./routes/users";
 import { clientAddress } from "./security/client-address";
 import { createSignInLimiter, DEFAULT_SIGN_IN_LIMITS, type SignInLimits } from "./security/sign-in-limiter";
 import { appendAuditEvent } from "./services/audit";
+import { API_VERSION } from "./services/health";
 import type { SessionTimeouts } from "./services/sessions";
-import { createWriteQueue } from "./services/write-queue";
+import { createWriteQueue, type WriteQueue } from "./services/write-queue";
 
 export const DEFAULT_SESSION_TIMEOUTS: SessionTimeouts = { idleMs: 2 * 60 * 60 * 1000, absoluteMs: 12 * 60 * 60 * 1000 };
 
@@ -40,6 +43,10 @@ export type AppOptions = {
   signInLimits?: SignInLimits;
   /** Behind a reverse proxy: believe X-Forwarded-For and X-Forwarded-Host. */
   trustProxy?: boolean;
+  /** One line per request and unexpected errors; default silent (tests, benchmarks). */
+  logger?: Logger;
+  /** The write queue on `store`; the server passes its own so that shutdown can drain it. */
+  queue?: WriteQueue;
 };
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
@@ -55,10 +62,12 @@ export function createApp({
   sessionTimeouts = DEFAULT_SESSION_TIMEOUTS,
   signInLimits = DEFAULT_SIGN_IN_LIMITS,
   trustProxy = false,
+  logger = silentLogger(),
+  queue = createWriteQueue(store),
 }: AppOptions) {
   const deps: AppDeps = {
     store,
-    queue: createWriteQueue(store),
+    queue,
     now,
     auth: { timeouts: sessionTimeouts, limiter: createSignInLimiter(signInLimits), trustProxy },
   };
@@ -128,7 +137,7 @@ export function createApp({
     openapi: "3.1.0",
     info: {
       title: "Löfteskollen API",
-      version: "0.1.0",
+      version: API_VERSION,
       description:
         "Uppföljning av medborgarlöften: log activities against the numeric goals of each promise and read progress (SPEC §3–4). Errors: `{error: {code, message, issues?}}`.",
     },
@@ -154,11 +163,15 @@ export function createApp({
       return c.json(errorBody("invalid_json", "Begäran innehåller ingen giltig JSON. Kontrollera kommatecken, citattecken och klamrar."), 400);
     }
     if (err instanceof HTTPException) return err.getResponse();
-    console.error("Unexpected error", c.req.method, c.req.path, err);
+    logger.error(
+      { requestId: c.get("requestId"), method: c.req.method, path: c.req.path, err: { type: err.name, message: err.message, stack: err.stack } },
+      "unexpected error",
+    );
     return c.json(errorBody("internal_error", "Något gick fel på servern. Ingenting sparades; försök igen."), 500);
   });
 
   const app = new OpenAPIHono();
+  app.use(requestLog(logger));
   app.use(securityHeaders());
   app.route("/api", routes);
   app.notFound((c) =>

@@ -5,9 +5,12 @@ import { CreateUserSchema } from "@lofteskollen/contracts";
 import { z } from "zod";
 import { systemContext } from "./db/audit-context";
 import { openStore, type Store } from "./db/client";
-import { readEnv } from "./env";
+import { MigrationError } from "./db/migrations";
+import { ConfigError, readEnv } from "./env";
 import { zodIssues } from "./lib/openapi";
 import { AppError } from "./lib/errors";
+import { backupDatabase, restoreDatabase } from "./ops/backup";
+import { BackupError, checkDatabaseFile, type DatabaseReport, formatCounts } from "./ops/database-file";
 import { loadData } from "./seed/load-data";
 import { createApiToken } from "./services/api-tokens";
 import { createUser, getUserByEmail, hashNewPassword } from "./services/users";
@@ -22,7 +25,17 @@ const USAGE = `Löfteskollen – kommandoraden
       Skapar en API-nyckel åt användaren och skriver ut den (bara den) på standard ut.
       Nyckeln visas bara nu. Skicka den som: Authorization: Bearer <nyckel>
 
-Databasen: DATABASE_PATH (standard data/lofteskollen.db). Den skapas om den inte finns.`;
+  pnpm cli backup FIL [--force]
+      Tar en säkerhetskopia av databasen till FIL, också medan servern körs. Kopian kontrolleras
+      (integrity_check) och antalet aktiviteter, löften, åtaganden, användare och loggrader skrivs ut.
+      En befintlig FIL skrivs bara över med --force.
+
+  pnpm cli restore FIL --yes
+      Ersätter databasen med säkerhetskopian FIL, efter att ha kontrollerat den. Stoppa servern först.
+      Den nuvarande databasen sparas som <databas>.before-restore-<tid>. Utan --yes kontrolleras
+      bara FIL och ingenting ändras.
+
+Databasen: DATABASE_PATH (standard data/lofteskollen.db). user:create och token:create skapar den om den inte finns.`;
 
 class CliError extends Error {}
 
@@ -106,6 +119,44 @@ function tokenCreate(args: string[]) {
   }
 }
 
+/** The database file the operator means; backup and restore never create or migrate it. */
+function databaseFile(): string {
+  const { DATABASE_PATH } = readEnv();
+  if (DATABASE_PATH === ":memory:") throw new CliError("DATABASE_PATH är :memory: – en databas i minnet går inte att säkerhetskopiera eller återställa.");
+  return DATABASE_PATH;
+}
+
+function fileArgument(positionals: string[], command: string): string {
+  const [file, ...rest] = positionals;
+  if (!file || rest.length > 0) throw new CliError(`Ange en fil: pnpm cli ${command} FIL\n\n${USAGE}`);
+  return file;
+}
+
+const describeReport = (report: DatabaseReport) =>
+  `  integrity_check: ${report.integrity}\n  senaste migrering: ${report.lastMigration}\n  ${formatCounts(report.counts)}\n`;
+
+async function backup(args: string[]) {
+  const { values, positionals } = parseArgs({ args, options: { force: { type: "boolean" } }, allowPositionals: true, strict: true });
+  const result = await backupDatabase(databaseFile(), fileArgument(positionals, "backup"), { force: values.force ?? false });
+  process.stdout.write(`Säkerhetskopia sparad: ${result.file}\n${describeReport(result)}`);
+}
+
+async function restore(args: string[]) {
+  const { values, positionals } = parseArgs({ args, options: { yes: { type: "boolean" } }, allowPositionals: true, strict: true });
+  const file = fileArgument(positionals, "restore");
+  const target = databaseFile();
+  if (!values.yes) {
+    // Safe by default: only the check, and a refusal that says what to do.
+    const report = await checkDatabaseFile(file);
+    process.stdout.write(`${file} är en hel säkerhetskopia:\n${describeReport(report)}`);
+    throw new CliError(`Ingenting återställdes. Återställningen ersätter ${target}. Stoppa servern och kör igen med --yes:\n  pnpm cli restore ${file} --yes`);
+  }
+  const result = await restoreDatabase(file, target);
+  if (result.previousUnreadable) process.stderr.write(`Den tidigare databasen gick inte att öppna (${result.previousUnreadable}); den sparades som den var.\n`);
+  const kept = result.kept.length > 0 ? `Den tidigare databasen sparades som ${result.kept.join(", ")}\n` : "";
+  process.stdout.write(`Återställde ${result.file} från ${file}\n${describeReport(result)}${kept}`);
+}
+
 async function main(argv: string[]) {
   const [command, ...args] = argv;
   switch (command) {
@@ -113,6 +164,10 @@ async function main(argv: string[]) {
       return userCreate(args);
     case "token:create":
       return tokenCreate(args);
+    case "backup":
+      return backup(args);
+    case "restore":
+      return restore(args);
     case undefined:
     case "help":
     case "--help":
@@ -124,7 +179,8 @@ async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof CliError) process.stderr.write(`${error.message}\n`);
+  // A wrong setting or a database this version cannot use says what to do: no prefix, no stack.
+  if (error instanceof CliError || error instanceof BackupError || error instanceof ConfigError || error instanceof MigrationError) process.stderr.write(`${error.message}\n`);
   else if (error instanceof AppError) {
     const details = error.issues?.map((issue) => `  ${issue.path}: ${issue.message}`).join("\n");
     process.stderr.write(`${error.message}${details ? `\n${details}` : ""}\n`);

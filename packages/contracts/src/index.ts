@@ -5,3 +5,4 @@ export * from "./progress";
 export * from "./auth";
 export * from "./updates";
 export * from "./imports";
+export * from "./health";

@@ -1,11 +1,8 @@
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { type AuditContextHolder, installAuditContext, systemContext } from "./audit-context";
+import { applyMigrations, codeMigrations, type MigrationSet, readMigrationSet } from "./migrations";
 import * as schema from "./schema";
-
-const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
 
 /**
  * The drizzle handle of the one connection. Transactions are opened on the connection itself
@@ -21,12 +18,33 @@ export type Store = {
   close: () => void;
 };
 
+export type OpenStoreOptions = {
+  /** A drizzle migrations folder other than the committed one (apps/api/drizzle): for tests. */
+  migrationsFolder?: string;
+};
+
 /**
  * Opens (creating if needed) the SQLite database, sets the durability pragmas and applies the
- * committed migrations. `:memory:` gives a private database, as the tests use.
+ * committed migrations that are still pending, all in one transaction (./migrations.ts).
+ * `:memory:` gives a private database, as the tests use.
+ *
+ * Throws a MigrationError, with the connection closed and the database unchanged, when the
+ * database is newer than this code (DatabaseNewerThanCodeError), its migrations differ from this
+ * code's (MigrationHistoryMismatchError) or a migration fails (MigrationFailedError). Its message
+ * is Swedish and says what to do: print it and stop.
  */
-export function openStore(path: string): Store {
+export function openStore(path: string, { migrationsFolder }: OpenStoreOptions = {}): Store {
+  const migrations = migrationsFolder ? readMigrationSet(migrationsFolder) : codeMigrations();
   const sqlite = new Database(path);
+  try {
+    return prepareStore(sqlite, path, migrations);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+function prepareStore(sqlite: Database.Database, path: string, migrations: MigrationSet): Store {
   // WAL: readers never block the writer. synchronous=FULL: a committed activity survives a power cut.
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
@@ -42,7 +60,7 @@ export function openStore(path: string): Store {
   sqlite.pragma("journal_size_limit = 67108864");
   const audit = installAuditContext(sqlite);
   const db = drizzle(sqlite, { schema });
-  audit.run(systemContext("migration"), () => migrate(db, { migrationsFolder }));
+  audit.run(systemContext("migration"), () => applyMigrations(sqlite, { databaseFile: path, set: migrations }));
   return { db, sqlite, audit, close: () => sqlite.close() };
 }
 

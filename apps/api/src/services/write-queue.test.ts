@@ -63,4 +63,27 @@ describe("the group-commit write queue", () => {
     await Promise.all(Array.from({ length: 50 }, (_, i) => queue.run(() => store.db.insert(areas).values({ name: `Område ${i}` }).run(), as("seed"))));
     expect(store.db.select().from(areas).all()).toHaveLength(50);
   });
+
+  it("drains: every write queued before drain() is committed when it resolves, across several commits", async () => {
+    const store = openStore(":memory:");
+    const queue = createWriteQueue(store, 7);
+    const writes = Array.from({ length: 30 }, (_, i) => queue.run(() => store.db.insert(areas).values({ name: `Område ${i}` }).run(), as("seed")));
+    // Nothing has run yet: the group commit waits for the next turn of the event loop.
+    expect(store.db.select().from(areas).all()).toHaveLength(0);
+    await queue.drain();
+    expect(store.db.select().from(areas).all()).toHaveLength(30);
+    store.close();
+    await expect(Promise.all(writes)).resolves.toHaveLength(30);
+  });
+
+  it("drains at once when nothing is queued, and after a commit that failed", async () => {
+    const store = openStore(":memory:");
+    const queue = createWriteQueue(store);
+    await queue.drain();
+    store.sqlite.close();
+    const failed = queue.run(() => store.db.insert(areas).values({ name: "A" }).run(), as("seed"));
+    failed.catch(() => {});
+    await queue.drain();
+    await expect(failed).rejects.toThrow();
+  });
 });

@@ -15,6 +15,11 @@ export type WriteQueue = {
    * `context` is who the audit trail records as the author; without one, audited writes fail.
    */
   run<T>(work: () => T, context: AuditContext | null): Promise<T>;
+  /**
+   * Resolves once every write queued so far has been committed (or has failed and been rejected):
+   * at shutdown, before the database is closed.
+   */
+  drain(): Promise<void>;
 };
 
 /**
@@ -28,6 +33,13 @@ export type WriteQueue = {
 export function createWriteQueue(store: Pick<Store, "sqlite" | "audit">, maxJobsPerCommit = 500): WriteQueue {
   let pending: Job[] = [];
   let scheduled = false;
+  let drained: (() => void)[] = [];
+  const settleDrains = () => {
+    if (scheduled || pending.length > 0) return;
+    const waiting = drained;
+    drained = [];
+    for (const resolve of waiting) resolve();
+  };
 
   const inSavepoint = store.sqlite.transaction((work: () => unknown) => work());
   type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
@@ -52,6 +64,7 @@ export function createWriteQueue(store: Pick<Store, "sqlite" | "audit">, maxJobs
     } catch (error) {
       // The transaction itself failed (disk full, I/O): nothing of this group was stored.
       for (const job of jobs) job.reject(error);
+      settleDrains();
       return;
     }
     jobs.forEach((job, i) => {
@@ -59,6 +72,7 @@ export function createWriteQueue(store: Pick<Store, "sqlite" | "audit">, maxJobs
       if (outcome?.ok) job.resolve(outcome.value);
       else job.reject(outcome ? outcome.error : new Error("write was not run"));
     });
+    settleDrains();
   };
 
   const schedule = () => {
@@ -72,6 +86,12 @@ export function createWriteQueue(store: Pick<Store, "sqlite" | "audit">, maxJobs
       return new Promise<T>((resolve, reject) => {
         pending.push({ work, context, resolve: resolve as (value: unknown) => void, reject });
         schedule();
+      });
+    },
+    drain() {
+      return new Promise<void>((resolve) => {
+        drained.push(resolve);
+        settleDrains();
       });
     },
   };

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { createLogger } from "../../lib/logger";
 import { createTestApp, TEST_PASSWORD, TEST_USERS, type TestApp } from "../../test-support/test-app";
 
 let t: TestApp;
@@ -62,6 +63,8 @@ describe("secrets in logs", () => {
       lines.push(String(chunk));
       return true;
     });
+    // The server's JSON log, at its most talkative, goes to the same lines.
+    t = createTestApp({ logger: createLogger({ level: "trace", destination: { write: (line: string) => void lines.push(line) } }) });
     try {
       const signIn = await t.request("POST", "/api/auth/sign-in", { email: TEST_USERS.admin.email, password: TEST_PASSWORD }, {}, "anonymous");
       const cookie = signIn.headers.get("set-cookie")?.split(";")[0] ?? "";
