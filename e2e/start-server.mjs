@@ -24,7 +24,7 @@ const [command, prefix] = /pnpm/.test(execPath) ? [process.execPath, [execPath]]
 const child = spawn(command, [...prefix, "--filter", "@lofteskollen/api", "start"], {
   cwd: root,
   stdio: ["inherit", "pipe", "inherit"],
-  env: { ...process.env, PORT: port, DATABASE_PATH: databasePath, NODE_ENV: "test" },
+  env: { ...process.env, PORT: port, DATABASE_PATH: databasePath, NODE_ENV: "test", LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
 });
 
 // The server prints the demo users' passwords once, at the first start of a new database, as a

@@ -3,17 +3,10 @@ import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CreatePromiseSchema } from "@lofteskollen/contracts";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { systemContext } from "./db/audit-context";
-import { openStore } from "./db/client";
-import { loadData } from "./seed/load-data";
-import { hashPasswordSync } from "./security/passwords";
-import { createApiToken } from "./services/api-tokens";
-import { createPromise } from "./services/promises";
-import { createUser } from "./services/users";
 import { isPortTaken, killAllServerProcesses, type ServerProcess, startServerProcess } from "./test-support/server-process";
+import { daysAgo, prepareServerDatabase } from "./test-support/server-database";
 
 /*
  * Crash safety: the real server process, SIGKILLed ten times while several clients write to it.
@@ -30,7 +23,6 @@ const LOAD_MS = { min: 100, max: 700 };
 /** A client gives up on one request after this many transport failures: something is stuck. */
 const MAX_ATTEMPTS = 25;
 
-const dataDir = fileURLToPath(new URL("../../../data", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "lofteskollen-crash-"));
 const databasePath = join(dir, "crash.db");
 
@@ -50,43 +42,6 @@ function seededRandom(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
   return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)) };
-}
-
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
-const daysAgo = (now: Date, days: number) => isoDate(new Date(now.getTime() - days * 86_400_000));
-
-/** An admin, an API token and a published promise with two commitments whose period runs through today. */
-function prepareDatabase(now: Date) {
-  const store = openStore(databasePath);
-  try {
-    loadData({ store, dataDir, demo: false, now });
-    return store.audit.run(systemContext("cli", now), () =>
-      store.sqlite.transaction(() => {
-        const admin = createUser({
-          db: store.db,
-          input: { email: "krasch@test.invalid", name: "Krasch Admin", role: "admin", organisations: [], passwordHash: hashPasswordSync("en lång fras för kraschtestet") },
-        });
-        const { token } = createApiToken({ db: store.db, userId: admin.id, name: "crash test", now });
-        const promise = createPromise({
-          db: store.db,
-          input: CreatePromiseSchema.parse({
-            title: "Kraschtest",
-            area: "Testområdet",
-            startDate: daysAgo(now, 90),
-            endDate: daysAgo(now, -90),
-            status: "published",
-            commitments: [
-              { title: "Uppsökande", activityType: "outreach", target: 1000, cadence: "period", organisations: ["Fältenheten"] },
-              { title: "Samverkansmöten", activityType: "samverkan_meeting", target: null, cadence: "period", organisations: ["Polisen"] },
-            ],
-          }),
-        });
-        return { token, commitmentIds: promise.commitments.map((c) => c.id) };
-      })(),
-    );
-  } finally {
-    store.close();
-  }
 }
 
 type Row = { commitmentId: number; occurredAt: string; quantity: number; place: string };
@@ -148,7 +103,14 @@ describe("crash safety of the real server process", () => {
       const random = seededRandom(seed ^ 0x5bd1e995);
       const started = Date.now();
       const now = new Date();
-      const { token, commitmentIds } = prepareDatabase(now);
+      const { token, commitmentIds } = prepareServerDatabase(databasePath, {
+        now,
+        title: "Kraschtest",
+        commitments: [
+          { title: "Uppsökande", activityType: "outreach", target: 1000, cadence: "period", organisations: ["Fältenheten"] },
+          { title: "Samverkansmöten", activityType: "samverkan_meeting", target: null, cadence: "period", organisations: ["Polisen"] },
+        ],
+      });
 
       let server: ServerProcess = await startServerProcess({ databasePath });
       const restart = async () => {

@@ -3,17 +3,10 @@ import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CreatePromiseSchema } from "@lofteskollen/contracts";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { systemContext } from "../db/audit-context";
-import { openStore } from "../db/client";
-import { loadData } from "../seed/load-data";
-import { hashPasswordSync } from "../security/passwords";
-import { createApiToken } from "../services/api-tokens";
-import { createPromise } from "../services/promises";
-import { createUser } from "../services/users";
 import { killAllServerProcesses, startServerProcess } from "../test-support/server-process";
+import { daysAgo, prepareServerDatabase } from "../test-support/server-database";
 
 /*
  * The real server process (node --import tsx src/index.ts) on a database file, sent SIGTERM
@@ -26,7 +19,6 @@ import { killAllServerProcesses, startServerProcess } from "../test-support/serv
 const REQUESTS = 24;
 const ROWS = 1_500;
 
-const dataDir = fileURLToPath(new URL("../../../../data", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "lofteskollen-shutdown-"));
 const databasePath = join(dir, "shutdown.db");
 
@@ -34,42 +26,6 @@ afterAll(async () => {
   await killAllServerProcesses();
   rmSync(dir, { recursive: true, force: true });
 });
-
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
-const daysAgo = (now: Date, days: number) => isoDate(new Date(now.getTime() - days * 86_400_000));
-
-/** An admin with an API token, and a published promise whose period runs through today. */
-function prepareDatabase(now: Date) {
-  const store = openStore(databasePath);
-  try {
-    loadData({ store, dataDir, demo: false, now });
-    return store.audit.run(systemContext("cli", now), () =>
-      store.sqlite.transaction(() => {
-        const admin = createUser({
-          db: store.db,
-          input: { email: "drift@test.invalid", name: "Drift Admin", role: "admin", organisations: [], passwordHash: hashPasswordSync("en lång fras för avstängningstestet") },
-        });
-        const { token } = createApiToken({ db: store.db, userId: admin.id, name: "shutdown test", now });
-        const promise = createPromise({
-          db: store.db,
-          input: CreatePromiseSchema.parse({
-            title: "Avstängningstest",
-            area: "Testområdet",
-            startDate: daysAgo(now, 90),
-            endDate: daysAgo(now, -90),
-            status: "published",
-            commitments: [{ title: "Uppsökande", activityType: "outreach", target: 100_000, cadence: "period", organisations: ["Fältenheten"] }],
-          }),
-        });
-        const commitmentId = promise.commitments[0]?.id;
-        if (!commitmentId) throw new Error("the promise has no commitment");
-        return { token, commitmentId };
-      })(),
-    );
-  } finally {
-    store.close();
-  }
-}
 
 type Outcome = { status: number; ids: number[] } | { error: string };
 type Sent = { sentAt: Promise<number>; outcome: Promise<Outcome> };
@@ -124,7 +80,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe("graceful shutdown of the real server process", () => {
   it("answers every request sent before SIGTERM, refuses new connections, exits 0 and leaves a clean database with every acknowledged activity", async () => {
     const now = new Date();
-    const { token, commitmentId } = prepareDatabase(now);
+    const { token, commitmentIds } = prepareServerDatabase(databasePath, {
+      now,
+      title: "Avstängningstest",
+      commitments: [{ title: "Uppsökande", activityType: "outreach", target: 100_000, cadence: "period", organisations: ["Fältenheten"] }],
+    });
+    const [commitmentId] = commitmentIds;
+    if (commitmentId === undefined) throw new Error("the promise has no commitment");
     const server = await startServerProcess({ databasePath, env: { SHUTDOWN_TIMEOUT_SECONDS: "20", LOG_LEVEL: "info" } });
 
     const batch = (n: number) => ({

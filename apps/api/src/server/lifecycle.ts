@@ -26,9 +26,13 @@ export type ShutdownResult = {
 const IDLE_SWEEP_MS = 100;
 /**
  * At most this long (and at most half the timeout) spent taking in what arrived before the
- * signal; also how long a connection that sends no request is kept open once closing.
+ * signal. A busy server (every turn of the event loop spent on a large batch) needs more than a
+ * second to accept and read what is already waiting: with 1 s, 2 of 24 requests were reset when
+ * the CPU was shared with other work.
  */
-const SETTLE_MAX_MS = 1_000;
+const SETTLE_MAX_MS = 5_000;
+/** Once closing, a connection that has sent nothing at all for this long is closed. */
+const SILENT_CONNECTION_MS = 1_000;
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -76,14 +80,21 @@ export function gracefulShutdown({ server, queue, store, logger, timeoutMs, befo
     // signal must be served, not reset. A busy server may not have accepted those connections yet
     // (they wait in the listen backlog, which closing the listener resets) or read their first
     // bytes. So before closing, let the event loop turn until one turn accepted nothing new and
-    // every accepted connection has sent its request, at most SETTLE_MAX_MS. setImmediate resolves
-    // after the poll phase that accepts and reads:
+    // every accepted connection has sent its request (or has stayed silent for
+    // SILENT_CONNECTION_MS: a preconnect, a port scan), at most SETTLE_MAX_MS. setImmediate
+    // resolves after the poll phase that accepts and reads:
     // https://nodejs.org/en/learn/asynchronous-work/event-loop-timers-and-nexttick
     const settleUntil = started + Math.min(SETTLE_MAX_MS, timeoutMs / 2);
+    const awaitingRequest = () => {
+      const now = Date.now();
+      let count = 0;
+      for (const [socket, acceptedAt] of fresh) if (socket.bytesRead > 0 || now - acceptedAt <= SILENT_CONNECTION_MS) count++;
+      return count;
+    };
     for (let turn = 0; ; turn++) {
       const before = accepted;
       await nextTurn();
-      if (turn >= 1 && accepted === before && fresh.size === 0) break;
+      if (turn >= 1 && accepted === before && awaitingRequest() === 0) break;
       if (Date.now() >= settleUntil) break;
     }
 
@@ -94,7 +105,8 @@ export function gracefulShutdown({ server, queue, store, logger, timeoutMs, befo
         // Node counts a connection that never sent a request as busy (its headers may still come),
         // so close() would wait for it until the timeout: a browser's preconnect, a port scan.
         const now = Date.now();
-        for (const [socket, acceptedAt] of fresh) if (now - acceptedAt > SETTLE_MAX_MS) socket.destroy();
+        // One that has sent part of a request is kept: its request is on the way.
+        for (const [socket, acceptedAt] of fresh) if (socket.bytesRead === 0 && now - acceptedAt > SILENT_CONNECTION_MS) socket.destroy();
       }, IDLE_SWEEP_MS);
       const deadline = setTimeout(() => {
         cutOff = inFlight.size;
