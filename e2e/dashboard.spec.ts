@@ -18,9 +18,13 @@ const VIEWPORTS = [
 ] as const;
 const WORST_FIRST = ["behind", "missed", "at_risk", "on_track", "met", "upcoming", "tracking"];
 
+/** No sideways scrolling, once the charts have followed a change of window size (a resize observer, a frame later). */
 async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, "the page is wider than the screen").toBeLessThanOrEqual(0);
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), {
+      message: "the page is wider than the screen",
+    })
+    .toBeLessThanOrEqual(0);
 }
 
 /** Screenshots of the page as it is, at phone and laptop width (the top of the page and all of it). */
