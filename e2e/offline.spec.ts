@@ -36,6 +36,8 @@ test("offline: three activities wait on the phone through a reload and are sent 
   const commitment = await outreachCommitment(page);
   const before = await activityIds(page, commitment.id);
   await openControlled(page);
+  // The commitments loaded (and so cached by the service worker) before the network goes.
+  await expect(page.getByRole("button", { name: new RegExp(`^${commitment.title}`) })).toBeVisible();
 
   await context.setOffline(true);
   for (const quantity of [1, 2, 3]) {
@@ -76,13 +78,16 @@ test("offline: an entry the server refuses is shown with its reason and can be d
   await signInAs(page, "coordinator");
   const commitment = await outreachCommitment(page);
   await openControlled(page);
+  // The commitments loaded (and so cached by the service worker) before the network goes.
+  const pick = page.getByRole("button", { name: new RegExp(`^${commitment.title}`) });
+  await expect(pick).toBeVisible();
 
   // A phone whose clock runs two days ahead: the entry is dated "today" on the phone, which is
   // in the future for the server.
   const ahead = new Date(Date.now() + 2 * 24 * 60 * 60 * 1000);
   await page.clock.setFixedTime(ahead);
   await context.setOffline(true);
-  await page.getByRole("button", { name: new RegExp(`^${commitment.title}`) }).tap();
+  await pick.tap();
   await page.getByRole("button", { name: "Spara" }).tap();
   await expect(page.getByText("Väntar på nät")).toHaveCount(1);
 
