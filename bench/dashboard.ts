@@ -22,7 +22,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page, type Response } from "@playwright/test";
-import type { Store } from "../apps/api/src/db/client";
+import type { SqliteStore as Store } from "../apps/api/src/db/client";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/support/chromium";
 import { bulkLoad, CADENCES, PERIOD, prepareDatabase, promiseBody, prng } from "./support/database";
 import { machineFacts } from "./support/machine";

@@ -19,7 +19,7 @@ import os from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import type { Store } from "../apps/api/src/db/client";
+import type { SqliteStore as Store } from "../apps/api/src/db/client";
 import { NOTES as DEMO_NOTES } from "../apps/api/src/seed/demo-activities";
 import { csvBytes, TEMPLATE_HEADER_ROW } from "../apps/api/src/test-support/import-files";
 import type { ImportPreview, ImportResult } from "../packages/contracts/src/imports";

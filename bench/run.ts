@@ -85,11 +85,11 @@ type ProgressRow = {
   checked: boolean;
 };
 
-function timeIt(times: number, work: () => unknown) {
+async function timeIt(times: number, work: () => unknown) {
   const samples: number[] = [];
   for (let i = 0; i < times; i++) {
     const started = performance.now();
-    work();
+    await work();
     samples.push(performance.now() - started);
   }
   return summarize(samples);
@@ -126,11 +126,11 @@ async function benchProgress(dir: string, log: (line: string) => void): Promise<
        GROUP BY commitment_id, local_date`,
     );
     const dailyTotals = (store.sqlite.prepare("SELECT count(*) AS n FROM commitment_daily_totals").get() as { n: number }).n;
-    timeIt(20, () => getPromiseProgress({ db: store.db, promiseId, asOf: AS_OF }));
-    const service = timeIt(100, () => getPromiseProgress({ db: store.db, promiseId, asOf: AS_OF }));
-    timeIt(5, () => rollup.all(PERIOD.start, AS_OF));
-    const rollupSql = timeIt(50, () => rollup.all(PERIOD.start, AS_OF));
-    const groupByTime = timeIt(3, () => groupBy.all(PERIOD.start, AS_OF));
+    await timeIt(20, () => getPromiseProgress({ db: store.db, promiseId, asOf: AS_OF }));
+    const service = await timeIt(100, () => getPromiseProgress({ db: store.db, promiseId, asOf: AS_OF }));
+    await timeIt(5, () => rollup.all(PERIOD.start, AS_OF));
+    const rollupSql = await timeIt(50, () => rollup.all(PERIOD.start, AS_OF));
+    const groupByTime = await timeIt(3, () => groupBy.all(PERIOD.start, AS_OF));
     store.close();
 
     // The real app on that file, in its own process.

@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startTestPostgres } from "./postgres.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const PNPM_VERSION = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).packageManager.split("@")[1];
@@ -63,7 +64,55 @@ function readJson(path) {
   }
 }
 
-function test() {
+/** Passed and failed tests of a vitest JSON report; a run without a report counts as one failure. */
+function vitestCounts(file, what) {
+  const report = readJson(file);
+  if (!report) {
+    console.error(`✖ ${what} gav inget resultat.`);
+    return { passed: 0, failed: 1 };
+  }
+  return { passed: report.numPassedTests, failed: report.numFailedTests + (report.success ? 0 : report.numFailedTestSuites) };
+}
+
+/** node:test's own tests of scripts/ (TAP into a file, counted from its summary lines). */
+function nodeTestCounts(files) {
+  const tap = join(reports, "node-test.tap");
+  run("node", ["--test", "--test-reporter=spec", "--test-reporter-destination=stdout", "--test-reporter=tap", `--test-reporter-destination=${tap}`, ...files]);
+  let text = "";
+  try {
+    text = readFileSync(tap, "utf8");
+  } catch {
+    console.error("✖ node --test gav inget resultat.");
+    return { passed: 0, failed: 1 };
+  }
+  const count = (name) => Number(text.match(new RegExp(`^# ${name} (\\d+)$`, "m"))?.[1] ?? 0);
+  return { passed: count("pass"), failed: count("fail") + count("cancelled") };
+}
+
+/**
+ * The API tests a second time, on PostgreSQL (decision 012): a throw-away server from Debian's
+ * packages on a loopback port (scripts/postgres.mjs), removed afterwards. Without one the run says
+ * so plainly; in CI that is a failure, since CI must test both databases.
+ */
+async function postgresCounts() {
+  const pg = await startTestPostgres({ log: (line) => console.log(line) });
+  if ("skipped" in pg) {
+    console.log(`PostgreSQL: hoppas över – ${pg.skipped}`);
+    return env.CI === "true" ? { passed: 0, failed: 1 } : { passed: 0, failed: 0 };
+  }
+  console.log(`PostgreSQL ${pg.version}: API-testerna körs en gång till, mot PostgreSQL (${pg.url})`);
+  try {
+    const file = join(reports, "vitest-postgres.json");
+    run(...pnpmArgs(["exec", "vitest", "run", "--project", "@lofteskollen/api", "--reporter=default", "--reporter=json", `--outputFile=${file}`]), {
+      env: { ...env, TEST_DATABASE_URL: pg.url },
+    });
+    return vitestCounts(file, "Vitest mot PostgreSQL");
+  } finally {
+    pg.stop();
+  }
+}
+
+async function test() {
   const pnpmRun = install();
   ensureChromium();
   rmSync(reports, { recursive: true, force: true });
@@ -76,13 +125,13 @@ function test() {
   console.log(`Typkontroll: ${typecheck === 0 ? "ok" : "FEL"}`);
 
   run(...pnpmArgs(["exec", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${join(reports, "vitest.json")}`]));
-  const vitest = readJson(join(reports, "vitest.json"));
-  if (vitest) {
-    passed += vitest.numPassedTests;
-    failed += vitest.numFailedTests + (vitest.success ? 0 : vitest.numFailedTestSuites);
-  } else {
-    console.error("✖ Vitest gav inget resultat.");
-    failed += 1;
+  for (const counts of [
+    vitestCounts(join(reports, "vitest.json"), "Vitest"),
+    nodeTestCounts(["scripts/postgres.test.mjs"]),
+    await postgresCounts(),
+  ]) {
+    passed += counts.passed;
+    failed += counts.failed;
   }
 
   pnpmRun(["run", "build"], "Bygget av webbappen");
@@ -115,7 +164,7 @@ function start() {
 
 const command = process.argv[2];
 if (command === "start") start();
-else if (command === "test") test();
+else if (command === "test") await test();
 else {
   console.error("Användning: node scripts/run.mjs start|test");
   process.exit(2);

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { createApp } from "../../apps/api/src/app";
 import { systemContext } from "../../apps/api/src/db/audit-context";
-import { openStore, type Store } from "../../apps/api/src/db/client";
+import { openStore, type SqliteStore as Store } from "../../apps/api/src/db/client";
 import { hashPasswordSync } from "../../apps/api/src/security/passwords";
 import { createApiToken } from "../../apps/api/src/services/api-tokens";
 import { createUser } from "../../apps/api/src/services/users";
@@ -83,16 +83,14 @@ export async function prepareDatabase(
   { demo = false, password = "benchmark only" }: PrepareOptions = {},
 ): Promise<PreparedDatabase> {
   const store = openStore(file);
-  loadData({ store, dataDir: DATA_DIR, demo, now: new Date() });
-  const token = store.audit.run(systemContext("cli"), () =>
-    store.sqlite.transaction(() => {
-      const admin = createUser({
-        db: store.db,
-        input: { email: BENCH_EMAIL, name: "Bench", role: "admin", organisations: [], passwordHash: hashPasswordSync(password) },
-      });
-      return createApiToken({ db: store.db, userId: admin.id, name: "bench", now: new Date() }).token;
-    })(),
-  );
+  await loadData({ store, dataDir: DATA_DIR, demo, now: new Date() });
+  const token = await store.transaction(systemContext("cli"), async (db) => {
+    const admin = await createUser({
+      db,
+      input: { email: BENCH_EMAIL, name: "Bench", role: "admin", organisations: [], passwordHash: hashPasswordSync(password) },
+    });
+    return (await createApiToken({ db, userId: admin.id, name: "bench", now: new Date() })).token;
+  });
   const app = createApp({ store });
   const res = await app.request("/api/promises", {
     method: "POST",

@@ -1,5 +1,5 @@
 import type { AuditContext } from "./db/audit-context";
-import type { Store } from "./db/client";
+import type { Db, Store } from "./db/client";
 import type { Principal } from "./security/principal";
 import type { SignInLimiter } from "./security/sign-in-limiter";
 import type { SessionTimeouts } from "./services/sessions";
@@ -22,7 +22,7 @@ export type AppDeps = {
 };
 
 /** Writes of one request, attributed in the audit trail to whoever the request acts for. */
-export type RequestWrites = { run<T>(work: () => T): Promise<T> };
+export type RequestWrites = { run<T>(work: (db: Db) => T | Promise<T>): Promise<T> };
 
 /** What every handler can reach with `c.get(name)` (cheaper than `c.var`, which copies them all). */
 export type AppEnv = {

@@ -3,13 +3,13 @@ import { createTestApp } from "./test-support/test-app";
 
 describe("the API app", () => {
   it("answers the health check", async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const response = await t.request("GET", "/api/health");
     expect(response).toMatchObject({ status: 200, body: { status: "ok" } });
   });
 
   it("serves an OpenAPI document that describes every endpoint of the contract", async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const response = await t.request("GET", "/api/openapi.json");
     expect(response.status).toBe(200);
     expect(response.body.openapi).toBe("3.1.0");
@@ -52,25 +52,25 @@ describe("the API app", () => {
   });
 
   it("answers an unknown API path with a JSON 404", async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const response = await t.request("GET", "/api/nope");
     expect(response.status).toBe(404);
     expect(response.body.error.code).toBe("not_found");
   });
 
   it("refuses a body over 8 MB with 413 and writes nothing", async () => {
-    const t = createTestApp();
-    const before = t.snapshot();
+    const t = await createTestApp();
+    const before = await t.snapshot();
     const note = "x".repeat(1000);
     const activities = Array.from({ length: 9000 }, () => ({ commitmentId: 1, occurredAt: "2024-05-02", note }));
     const response = await t.request("POST", "/api/activities/batch", { activities });
     expect(response.status).toBe(413);
     expect(response.body.error.code).toBe("payload_too_large");
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it("lists the activity types that always exist", async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const response = await t.request("GET", "/api/activity-types");
     expect(response.body.map((a: { code: string }) => a.code).sort()).toEqual(
       ["hotspot_patrol", "meeting_place_activity", "other", "outreach", "parent_education", "safety_walk", "samverkan_meeting", "sspf_meeting"],

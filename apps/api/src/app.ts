@@ -148,8 +148,8 @@ export function createApp({
       // The refused write rolled back; the denial itself is recorded in a transaction of its own.
       const { permission, recordType, recordId } = err.denial;
       await deps.queue.run(
-        () =>
-          appendAuditEvent(deps.store.db, c.get("auditContext")(), {
+        (db) =>
+          appendAuditEvent(db, c.get("auditContext")(), {
             action: "auth.denied",
             recordType: recordType ?? null,
             recordId: recordId ?? null,

@@ -4,9 +4,10 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app";
-import { openStore } from "./db/client";
+import { openStore, queryRows } from "./db/client";
 import { backupDatabase } from "./ops/backup";
 import { createAppDatabase, readDatabase } from "./test-support/app-database";
 
@@ -50,14 +51,14 @@ describe("the command-line tool", { timeout: 30_000 }, () => {
         body: JSON.stringify({ email: "admin@kommun.example", password: "ett långt lösenord för admin" }),
       });
       expect(signIn.status).toBe(200);
-      const audit = store.sqlite.prepare("SELECT action, actor FROM audit_log WHERE record_type IN ('user', 'token') ORDER BY id").all();
+      const audit = await queryRows(store.db, sql`SELECT action, actor FROM audit_log WHERE record_type IN ('user', 'token') ORDER BY id`);
       expect(audit).toEqual([
         { action: "user.create", actor: "cli" },
         { action: "token.create", actor: "cli" },
         { action: "auth.sign_in", actor: expect.stringMatching(/^user:\d+$/) },
       ]);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 

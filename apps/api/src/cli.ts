@@ -47,12 +47,12 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
 }
 
-function openDatabase(): Store {
+async function openDatabase(): Promise<Store> {
   const env = readEnv();
   if (env.DATABASE_PATH !== ":memory:") mkdirSync(dirname(env.DATABASE_PATH), { recursive: true });
   const store = openStore(env.DATABASE_PATH);
   // A fresh database gets the reference data (organisations, activity types, terms), never demo data.
-  loadData({ store, dataDir: env.DATA_DIR, demo: false, now: new Date() });
+  await loadData({ store, dataDir: env.DATA_DIR, demo: false, now: new Date() });
   return store;
 }
 
@@ -82,18 +82,16 @@ async function userCreate(args: string[]) {
   }
   const { password: accepted, ...input } = parsed.data;
   const passwordHash = await hashNewPassword(accepted, input.email);
-  const store = openDatabase();
+  const store = await openDatabase();
   try {
-    const user = store.audit.run(systemContext("cli"), () =>
-      store.sqlite.transaction(() => createUser({ db: store.db, input: { ...input, passwordHash } }))(),
-    );
+    const user = await store.transaction(systemContext("cli"), (db) => createUser({ db, input: { ...input, passwordHash } }));
     process.stderr.write(`Skapade ${user.role} ${user.email} (id ${user.id}).\n`);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-function tokenCreate(args: string[]) {
+async function tokenCreate(args: string[]) {
   const { values } = parseArgs({
     args,
     options: { email: { type: "string" }, name: { type: "string" } },
@@ -101,21 +99,19 @@ function tokenCreate(args: string[]) {
   });
   const email = z.email().safeParse(values.email?.trim().toLowerCase());
   if (!email.success) throw new CliError("--email: ange användarens e-postadress.");
-  const store = openDatabase();
+  const store = await openDatabase();
   try {
-    const user = getUserByEmail({ db: store.db, email: email.data });
+    const user = await getUserByEmail({ db: store.db, email: email.data });
     if (!user) throw new CliError(`Det finns ingen användare med e-postadressen ${email.data}. Skapa den först med user:create.`);
     if (user.disabledAt) throw new CliError(`${email.data} är avstängd; en nyckel åt den skulle inte fungera.`);
-    const created = store.audit.run(systemContext("cli"), () =>
-      store.sqlite.transaction(() =>
-        createApiToken({ db: store.db, userId: user.id, name: values.name ?? "Kommandoraden", now: new Date() }),
-      )(),
+    const created = await store.transaction(systemContext("cli"), (db) =>
+      createApiToken({ db, userId: user.id, name: values.name ?? "Kommandoraden", now: new Date() }),
     );
     // The token alone on standard output, so a script can capture it: TOKEN=$(pnpm -s cli token:create …)
     process.stdout.write(`${created.token}\n`);
     process.stderr.write(`API-nyckel ${created.id} skapad åt ${user.email} (${user.role}). Den visas bara nu.\n`);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

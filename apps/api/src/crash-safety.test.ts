@@ -103,7 +103,7 @@ describe("crash safety of the real server process", () => {
       const random = seededRandom(seed ^ 0x5bd1e995);
       const started = Date.now();
       const now = new Date();
-      const { token, commitmentIds } = prepareServerDatabase(databasePath, {
+      const { token, commitmentIds } = await prepareServerDatabase(databasePath, {
         now,
         title: "Kraschtest",
         commitments: [

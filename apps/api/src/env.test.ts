@@ -60,6 +60,7 @@ describe("readEnv", () => {
     expect(env).toEqual({
       NODE_ENV: "production",
       PORT: 19123,
+      POSTGRES_URL: null,
       HOST: "127.0.0.1",
       DATABASE_PATH: "/srv/lk/lk.db",
       DEMO: false,
@@ -153,12 +154,21 @@ describe("readEnv", () => {
     },
   );
 
-  it("refuses a PostgreSQL DATABASE_URL for now, in Swedish, without showing its password", () => {
-    for (const url of ["postgres://lk:hemligt@db.example.se/lk", "postgresql://lk:hemligt@db/lk"]) {
-      const error = refusal({ DATABASE_URL: url });
-      expect(error.message).toMatch(/^Fel i inställningarna: DATABASE_URL=postgres(ql)?:\/\/lk:\*\*\*@db.* – PostgreSQL stöds inte ännu i den här versionen/);
-      expect(error.message).not.toContain("hemligt");
+  it("takes a postgres:// DATABASE_URL as the PostgreSQL database to run on", () => {
+    for (const url of ["postgres://lk:hemligt@db.example.se/lk", "postgresql://lk@/lk?host=/var/run/postgresql"]) {
+      const env = readEnv({ DATABASE_URL: url });
+      expect(env.POSTGRES_URL).toBe(url);
     }
+    expect(readEnv({}).POSTGRES_URL).toBeNull();
+    expect(readEnv({ DATABASE_URL: "file:/srv/lk/lk.db" }).POSTGRES_URL).toBeNull();
+  });
+
+  it("refuses scheduled backups and a DATABASE_PATH beside a PostgreSQL DATABASE_URL, without showing its password", () => {
+    const error = refusal({ DATABASE_URL: "postgres://lk:hemligt@db.example.se/lk", DATABASE_PATH: "/srv/lk/lk.db", BACKUP_INTERVAL_MINUTES: "60" });
+    expect(error.problems.map((p) => p.name)).toEqual(["DATABASE_URL", "BACKUP_INTERVAL_MINUTES"]);
+    expect(error.message).toMatch(/^Fel i inställningarna: DATABASE_URL=postgres:\/\/lk:\*\*\*@db.* – ange antingen DATABASE_URL eller DATABASE_PATH/);
+    expect(error.message).toMatch(/BACKUP_INTERVAL_MINUTES=60 – Löfteskollens egna säkerhetskopior gäller bara SQLite/);
+    expect(error.message).not.toContain("hemligt");
   });
 
   it("takes a file: or plain DATABASE_URL as the SQLite file", () => {
@@ -176,7 +186,7 @@ describe("readEnv", () => {
       "Fel i inställningarna: DATABASE_URL=file:/a.db – ange antingen DATABASE_URL eller DATABASE_PATH, inte två olika databaser (DATABASE_PATH=/b.db).",
     );
     expect(refusal({ DATABASE_URL: "mysql://db/lk" }).message).toBe(
-      "Fel i inställningarna: DATABASE_URL=mysql://db/lk – ange en SQLite-fil som file:sökväg eller som en vanlig sökväg.",
+      "Fel i inställningarna: DATABASE_URL=mysql://db/lk – ange en PostgreSQL-adress postgres://… eller en SQLite-fil som file:sökväg eller som en vanlig sökväg.",
     );
   });
 

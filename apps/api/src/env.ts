@@ -50,10 +50,8 @@ const oneOf = <const T extends readonly string[]>(values: T, fallback: T[number]
 const path = (fallback: string) => setting("ange en sökväg", fallback, (raw) => raw);
 
 /** A SQLite database named as a URL: `file:` or a plain path is the SQLite file; PostgreSQL is reserved. */
-type DatabaseUrl = { kind: "sqlite"; path: string } | { kind: "postgres" } | null;
+type DatabaseUrl = { kind: "sqlite"; path: string } | { kind: "postgres"; url: string } | null;
 
-const POSTGRES_NOT_YET =
-  "PostgreSQL stöds inte ännu i den här versionen av Löfteskollen. Ta bort DATABASE_URL och ange en SQLite-fil med DATABASE_PATH (eller DATABASE_URL=file:sökväg)";
 
 const databaseUrl = z
   .string()
@@ -61,7 +59,7 @@ const databaseUrl = z
   .transform((raw, ctx): DatabaseUrl => {
     if (raw === undefined || raw.trim() === "") return null;
     const value = raw.trim();
-    if (/^postgres(ql)?:/i.test(value)) return { kind: "postgres" };
+    if (/^postgres(ql)?:\/\//i.test(value)) return { kind: "postgres", url: value };
     if (/^file:\/\//i.test(value)) {
       try {
         return { kind: "sqlite", path: fileURLToPath(value) };
@@ -73,7 +71,7 @@ const databaseUrl = z
     } else if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
       return { kind: "sqlite", path: value };
     }
-    ctx.addIssue({ code: "custom", message: "ange en SQLite-fil som file:sökväg eller som en vanlig sökväg" });
+    ctx.addIssue({ code: "custom", message: "ange en PostgreSQL-adress postgres://… eller en SQLite-fil som file:sökväg eller som en vanlig sökväg" });
     return z.NEVER;
   });
 
@@ -103,7 +101,7 @@ const EnvSchema = z.object({
   HOST: setting("ange ett värdnamn eller en IP-adress, t.ex. 0.0.0.0 eller 127.0.0.1", "0.0.0.0", (raw) => (/^\S+$/.test(raw) ? raw : undefined)),
   /** The SQLite file (created and migrated at start); `:memory:` for a throw-away database. */
   DATABASE_PATH: path(`${repoRoot}data/lofteskollen.db`),
-  /** Reserved for a database server: `file:` or a plain path means a SQLite file; postgres:// is refused for now. */
+  /** postgres://… runs on PostgreSQL (decision 012); `file:` or a plain path means a SQLite file. */
   DATABASE_URL: databaseUrl,
   /** 0 starts without the bundled promises' demo activities and the invented example promise. */
   DEMO: boolean(true),
@@ -134,7 +132,10 @@ const EnvSchema = z.object({
 /** The names of every setting, as the environment spells them. */
 export const SETTING_NAMES = Object.keys(EnvSchema.shape) as (keyof typeof EnvSchema.shape)[];
 
-export type Env = Omit<z.infer<typeof EnvSchema>, "DATABASE_URL">;
+export type Env = Omit<z.infer<typeof EnvSchema>, "DATABASE_URL"> & {
+  /** The PostgreSQL database to run on (DATABASE_URL=postgres://…), or null: the SQLite file DATABASE_PATH. */
+  POSTGRES_URL: string | null;
+};
 
 export type ConfigProblem = { name: string; value: string; allowed: string };
 
@@ -167,13 +168,30 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     }
     throw new ConfigError(problems);
   }
-  const { DATABASE_URL, ...env } = parsed.data;
+  const { DATABASE_URL, ...parsedEnv } = parsed.data;
+  const env: Env = { ...parsedEnv, POSTGRES_URL: null };
+  const pathGiven = (source.DATABASE_PATH ?? "").trim() !== "";
 
   if (DATABASE_URL?.kind === "postgres") {
-    throw new ConfigError([{ name: "DATABASE_URL", value: shown(source.DATABASE_URL), allowed: POSTGRES_NOT_YET }]);
+    const problems: ConfigProblem[] = [];
+    if (pathGiven) {
+      problems.push({
+        name: "DATABASE_URL",
+        value: shown(source.DATABASE_URL),
+        allowed: `ange antingen DATABASE_URL eller DATABASE_PATH, inte två olika databaser (DATABASE_PATH=${shown(source.DATABASE_PATH)})`,
+      });
+    }
+    if (env.BACKUP_INTERVAL_MINUTES > 0) {
+      problems.push({
+        name: "BACKUP_INTERVAL_MINUTES",
+        value: shown(source.BACKUP_INTERVAL_MINUTES),
+        allowed: "Löfteskollens egna säkerhetskopior gäller bara SQLite. Med PostgreSQL: sätt 0 och ta säkerhetskopior med pg_dump (se docs/operations.md)",
+      });
+    }
+    if (problems.length) throw new ConfigError(problems);
+    env.POSTGRES_URL = DATABASE_URL.url;
   }
   if (DATABASE_URL?.kind === "sqlite") {
-    const pathGiven = (source.DATABASE_PATH ?? "").trim() !== "";
     if (pathGiven && env.DATABASE_PATH !== DATABASE_URL.path) {
       throw new ConfigError([
         {

@@ -30,10 +30,12 @@ describe("starting the server with a wrong setting", () => {
     expect(existsSync(join(dir, "start.db"))).toBe(false);
   });
 
-  it("refuses a PostgreSQL DATABASE_URL the same way", () => {
-    const result = start({ DATABASE_URL: "postgres://lk:hemligt@db.example.se/lk" });
+  it("stops the same way when the PostgreSQL of DATABASE_URL cannot be reached, naming it without its password", () => {
+    // Port 1 on loopback: nothing listens there, the connection is refused at once.
+    const result = start({ DATABASE_URL: "postgres://lk:hemligt@127.0.0.1:1/lk", DATABASE_PATH: "" });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^Fel i inställningarna: DATABASE_URL=postgres:\/\/lk:\*\*\*@db\.example\.se\/lk – PostgreSQL stöds inte ännu/);
+    expect(result.stderr).toMatch(/^Kunde inte öppna PostgreSQL-databasen postgres:\/\/lk:\*\*\*@127\.0\.0\.1:1\/lk: .*ECONNREFUSED/);
     expect(result.stderr).not.toMatch(/hemligt|\n\s+at /);
+    expect(existsSync(join(dir, "start.db"))).toBe(false);
   });
 });

@@ -3,8 +3,10 @@ import type { Server } from "node:http";
 import { dirname } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
-import { openStore } from "./db/client";
+import { openStore, type SqliteStore, type Store } from "./db/client";
 import { MigrationError } from "./db/migrations";
+import { redactDatabaseUrl } from "./db/migration-history";
+import { openPostgresStore } from "./db/postgres-store";
 import { ConfigError, readEnv } from "./env";
 import { createLogger } from "./lib/logger";
 import { formatDemoCredentials, wantsDemoUsers } from "./seed/demo-users";
@@ -13,9 +15,12 @@ import { loadData } from "./seed/load-data";
 import { exitOnSignals, gracefulShutdown } from "./server/lifecycle";
 import { createWriteQueue } from "./services/write-queue";
 
+/** PostgreSQL could not be reached or refused the database as it is: the message says why. */
+class DatabaseUnavailableError extends Error {}
+
 /** A wrong setting or a database this version cannot use: the message says what to do, a stack trace would not. */
 function stopWith(error: unknown): never {
-  if (error instanceof ConfigError || error instanceof MigrationError) {
+  if (error instanceof ConfigError || error instanceof MigrationError || error instanceof DatabaseUnavailableError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
@@ -30,14 +35,22 @@ try {
 }
 const logger = createLogger({ level: env.LOG_LEVEL, human: process.stdout.isTTY === true });
 
-if (env.DATABASE_PATH !== ":memory:") mkdirSync(dirname(env.DATABASE_PATH), { recursive: true });
-let store: ReturnType<typeof openStore>;
+const databaseName = env.POSTGRES_URL ? redactDatabaseUrl(env.POSTGRES_URL) : env.DATABASE_PATH;
+let store: Store | SqliteStore;
 try {
-  store = openStore(env.DATABASE_PATH);
+  if (env.POSTGRES_URL) {
+    store = await openPostgresStore(env.POSTGRES_URL).catch((error: unknown) => {
+      if (error instanceof MigrationError) throw error;
+      throw new DatabaseUnavailableError(`Kunde inte öppna PostgreSQL-databasen ${databaseName}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  } else {
+    if (env.DATABASE_PATH !== ":memory:") mkdirSync(dirname(env.DATABASE_PATH), { recursive: true });
+    store = openStore(env.DATABASE_PATH);
+  }
 } catch (error) {
   stopWith(error);
 }
-const { demoCredentials } = loadData({
+const { demoCredentials } = await loadData({
   store,
   dataDir: env.DATA_DIR,
   demo: env.DEMO,
@@ -61,8 +74,8 @@ const app = createApp({
 // @hono/node-server's serve() creates a node http.Server (no http2 or https options given).
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   logger.info(
-    { port: info.port, host: env.HOST, database: env.DATABASE_PATH, publicBaseUrl: env.PUBLIC_BASE_URL },
-    `Löfteskollen körs på http://localhost:${info.port} (databas: ${env.DATABASE_PATH})`,
+    { port: info.port, host: env.HOST, database: databaseName, publicBaseUrl: env.PUBLIC_BASE_URL },
+    `Löfteskollen körs på http://localhost:${info.port} (databas: ${databaseName})`,
   );
 }) as Server;
 
@@ -72,7 +85,7 @@ server.on("error", (error: NodeJS.ErrnoException) => {
   } else {
     logger.fatal({ err: { message: error.message, code: error.code } }, "Servern kunde inte starta");
   }
-  store.close();
+  if ("closeNow" in store) store.closeNow();
   process.exit(1);
 });
 

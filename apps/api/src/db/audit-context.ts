@@ -13,6 +13,11 @@ export type AuditContext = {
 export type AuditContextHolder = {
   /** Runs `work` with `context` as the author of every write it makes (nesting restores the outer one). */
   run<T>(context: AuditContext, work: () => T): T;
+  /**
+   * The same for async work. Safe only where nothing else writes on the connection until it
+   * settles: the write queue's group, which awaits nothing but SQLite's synchronous queries.
+   */
+  runAsync<T>(context: AuditContext, work: () => T | Promise<T>): Promise<T>;
   current(): AuditContext | null;
 };
 
@@ -52,6 +57,15 @@ export function installAuditContext(sqlite: Database.Database): AuditContextHold
       current = context;
       try {
         return work();
+      } finally {
+        current = outer;
+      }
+    },
+    async runAsync(context, work) {
+      const outer = current;
+      current = context;
+      try {
+        return await work();
       } finally {
         current = outer;
       }

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../app";
 import { createApiToken } from "../services/api-tokens";
 import { installAuditContext, systemContext } from "./audit-context";
-import { openStore, type Store } from "./client";
+import { openStore, type SqliteStore } from "./client";
 import {
   DatabaseNewerThanCodeError,
   expectedMigration,
@@ -35,7 +35,7 @@ const tempDir = () => {
   dirs.push(dir);
   return dir;
 };
-let stores: Store[] = [];
+let stores: SqliteStore[] = [];
 const open = (path: string, migrationsFolder?: string) => {
   const store = openStore(path, { migrationsFolder });
   stores.push(store);
@@ -149,7 +149,7 @@ describe("upgrading a database made by the previous migration set", () => {
 
     // The app of this version runs on it: the old totals, and a correction (0004's column, 0005's audit trigger).
     const now = new Date("2024-07-01T10:00:00Z");
-    const { token } = store.audit.run(systemContext("cli", now), () => createApiToken({ db: store.db, userId: 1, name: "test", now }));
+    const { token } = await store.transaction(systemContext("cli", now), (db) => createApiToken({ db, userId: 1, name: "test", now }));
     const app = createApp({ store, now: () => now });
     const call = (method: string, url: string, body?: unknown) =>
       app.request(url, { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });

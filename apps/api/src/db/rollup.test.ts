@@ -1,7 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { rollupAgainstActivitiesOf } from "../test-support/app-database";
 import { createExamplePromise, createTestApp } from "../test-support/test-app";
 import { systemContext } from "./audit-context";
+import { executeSql } from "./client";
 
 describe("the daily totals rollup", () => {
   it("always equals the sum of the non-voided activities, whatever is logged and voided", async () => {
@@ -15,7 +18,7 @@ describe("the daily totals rollup", () => {
           { maxLength: 40 },
         ),
         async (operations) => {
-          const t = createTestApp();
+          const t = await createTestApp();
           const ids = await createExamplePromise(t);
           const created: number[] = [];
           for (const op of operations) {
@@ -27,29 +30,32 @@ describe("the daily totals rollup", () => {
               await t.request("POST", `/api/activities/${created[op.pick % created.length]}/void`, { reason: "Fel" });
             }
           }
-          const expected = t.store.sqlite
-            .prepare("SELECT commitment_id, local_date, sum(quantity) AS quantity, count(*) AS n FROM activities WHERE voided_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2")
-            .all();
-          const rollup = t.store.sqlite
-            .prepare("SELECT commitment_id, local_date, quantity, activity_count AS n FROM commitment_daily_totals WHERE activity_count > 0 ORDER BY 1, 2")
-            .all();
+          const { expected, rollup } = await rollupAgainstActivitiesOf(t.query);
           expect(rollup).toEqual(expected);
         },
       ),
       { numRuns: 25 },
     );
-  });
+    // 25 fresh databases: on PostgreSQL each is a CREATE DATABASE.
+  }, 60_000);
 
   it("refuses to delete or edit an activity at the database level", async () => {
-    const t = createTestApp();
+    const t = await createTestApp();
     const ids = await createExamplePromise(t);
     const a = await t.request("POST", "/api/activities", { commitmentId: ids.yearly, occurredAt: "2024-03-01" });
-    expect(() => t.store.sqlite.prepare("DELETE FROM activities WHERE id = ?").run(a.body.id)).toThrow(/never deleted/);
-    expect(() => t.store.sqlite.prepare("UPDATE activities SET quantity = 5 WHERE id = ?").run(a.body.id)).toThrow(/not edited/);
-    t.store.audit.run(systemContext("cli"), () => t.store.sqlite.prepare("UPDATE activities SET voided_at = 'x' WHERE id = ?").run(a.body.id));
-    expect(() => t.store.sqlite.prepare("UPDATE activities SET voided_at = NULL WHERE id = ?").run(a.body.id)).toThrow(/stays voided/);
+    // What the database answered (drizzle wraps it in an error naming the query).
+    const refusal = (statement: Promise<unknown>) =>
+      statement.then(
+        () => "no error",
+        (error: Error & { cause?: Error }) => error.cause?.message ?? error.message,
+      );
+    expect(await refusal(t.execute(sql`DELETE FROM activities WHERE id = ${a.body.id}`))).toMatch(/never deleted/);
+    expect(await refusal(t.execute(sql`UPDATE activities SET quantity = 5 WHERE id = ${a.body.id}`))).toMatch(/not edited/);
+    await t.store.transaction(systemContext("cli"), (db) => executeSql(db, sql`UPDATE activities SET voided_at = 'x' WHERE id = ${a.body.id}`));
+    expect(await refusal(t.execute(sql`UPDATE activities SET voided_at = NULL WHERE id = ${a.body.id}`))).toMatch(/stays voided/);
   });
 
+  // SQLite only: its pragmas.
   it("runs with WAL, foreign keys and synchronous=FULL on a file database", async () => {
     const { mkdtempSync, rmSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
@@ -60,7 +66,7 @@ describe("the daily totals rollup", () => {
     expect(store.sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(store.sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
     expect(store.sqlite.pragma("synchronous", { simple: true })).toBe(2);
-    store.close();
+    store.closeNow();
     rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -31,7 +31,7 @@ export const authenticate = (): MiddlewareHandler<AppEnv> => async (c, next) => 
   const authorization = c.req.header("authorization");
   if (authorization !== undefined) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-    const resolved = match?.[1] ? resolveApiToken({ db: store.db, token: match[1], now: at }) : null;
+    const resolved = match?.[1] ? await resolveApiToken({ db: store.db, token: match[1], now: at }) : null;
     if (!resolved) {
       return c.json(
         errorBody("invalid_token", "API-nyckeln är ogiltig, återkallad eller hör till en avstängd användare. Skicka den som Authorization: Bearer <nyckel>."),
@@ -40,18 +40,18 @@ export const authenticate = (): MiddlewareHandler<AppEnv> => async (c, next) => 
       );
     }
     principal = { ...resolved.user, via: { kind: "token", tokenId: resolved.tokenId } };
-    if (resolved.needsTouch) await c.get("queue").run(() => touchApiToken(store.db, resolved.tokenId, at), null);
+    if (resolved.needsTouch) await c.get("queue").run((db) => touchApiToken(db, resolved.tokenId, at), null);
   } else {
     const token = readSessionCookie(c);
     if (token) {
-      const session = resolveSession({ db: store.db, token, now: at, timeouts: auth.timeouts });
+      const session = await resolveSession({ db: store.db, token, now: at, timeouts: auth.timeouts });
       if (session.status === "active") {
         principal = { ...session.user, via: { kind: "session", sessionHash: session.tokenHash } };
-        if (session.needsTouch) await c.get("queue").run(() => touchSession(store.db, session.tokenHash, at), null);
+        if (session.needsTouch) await c.get("queue").run((db) => touchSession(db, session.tokenHash, at), null);
       } else {
         sessionEnded = true;
         clearSessionCookie(c);
-        if (session.status === "expired") await c.get("queue").run(() => endSession(store.db, session.tokenHash), null);
+        if (session.status === "expired") await c.get("queue").run((db) => endSession(db, session.tokenHash), null);
       }
     }
   }

@@ -5,10 +5,10 @@ import { createTestApp, TEST_PASSWORD, TEST_USERS } from "../test-support/test-a
 type LogLine = Record<string, unknown> & { msg: string; level: number };
 
 /** A test app whose log lines are collected, as written (JSON text) and parsed. */
-function loggedApp(level: "info" | "debug" = "info") {
+async function loggedApp(level: "info" | "debug" = "info") {
   const raw: string[] = [];
   const logger = createLogger({ level, destination: { write: (line: string) => void raw.push(line) } });
-  const t = createTestApp({ logger });
+  const t = await createTestApp({ logger });
   const lines = () => raw.map((line) => JSON.parse(line) as LogLine);
   const requests = () => lines().filter((line) => line.msg === "request");
   return { t, raw, lines, requests };
@@ -16,7 +16,7 @@ function loggedApp(level: "info" | "debug" = "info") {
 
 describe("the request log", () => {
   it("writes one JSON line per request with a fresh request id, echoed in X-Request-Id", async () => {
-    const { t, requests } = loggedApp();
+    const { t, requests } = await loggedApp();
     const first = await t.request("GET", "/api/promises?asOf=2024-06-30");
     const second = await t.request("GET", "/api/promises");
     const ids = [first.headers.get("x-request-id"), second.headers.get("x-request-id")];
@@ -30,7 +30,7 @@ describe("the request log", () => {
   });
 
   it("keeps a sane incoming X-Request-Id and replaces one with spaces or over 200 characters", async () => {
-    const { t, requests } = loggedApp();
+    const { t, requests } = await loggedApp();
     const kept = await t.request("GET", "/api/promises", undefined, { "x-request-id": "lb-7f3a:0001" });
     expect(kept.headers.get("x-request-id")).toBe("lb-7f3a:0001");
     for (const bad of ["has spaces", "x".repeat(201), "å-id"]) {
@@ -41,7 +41,7 @@ describe("the request log", () => {
   });
 
   it("logs a sign-in and the session after it without the email, the password, the cookie or the token", async () => {
-    const { t, raw, requests } = loggedApp("debug");
+    const { t, raw, requests } = await loggedApp("debug");
     const { email } = TEST_USERS.coordinator;
     const signIn = await t.request("POST", "/api/auth/sign-in", { email, password: TEST_PASSWORD }, {}, "anonymous");
     expect(signIn.status).toBe(200);
@@ -66,7 +66,7 @@ describe("the request log", () => {
   });
 
   it("logs a failed sign-in without the email or the password either", async () => {
-    const { t, raw, requests } = loggedApp();
+    const { t, raw, requests } = await loggedApp();
     const response = await t.request("POST", "/api/auth/sign-in", { email: "okand@kommun.invalid", password: "fel lösenord här" }, {}, "anonymous");
     expect(response.status).toBe(401);
     expect(requests()).toEqual([expect.objectContaining({ path: "/api/auth/sign-in", status: 401 })]);
@@ -75,17 +75,17 @@ describe("the request log", () => {
   });
 
   it("logs the health check only at debug level", async () => {
-    const info = loggedApp("info");
+    const info = await loggedApp("info");
     await info.t.request("GET", "/api/health", undefined, {}, "anonymous");
     expect(info.requests()).toEqual([]);
-    const debug = loggedApp("debug");
+    const debug = await loggedApp("debug");
     await debug.t.request("GET", "/api/health", undefined, {}, "anonymous");
     expect(debug.requests()).toEqual([expect.objectContaining({ path: "/api/health", status: 200, level: 20 })]);
   });
 
   it("logs a server error at error level under the request's id, and sends the id back with the 500", async () => {
-    const { t, lines } = loggedApp();
-    t.store.close(); // the database is gone: resolving the bearer token throws
+    const { t, lines } = await loggedApp();
+    await t.store.close(); // the database is gone: resolving the bearer token throws
     const response = await t.request("GET", "/api/promises", undefined, { "x-request-id": "fel-1" });
     expect(response.status).toBe(500);
     expect(response.headers.get("x-request-id")).toBe("fel-1");

@@ -8,7 +8,7 @@ import { createExamplePromise, createTestApp, type TestApp } from "../test-suppo
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof createExamplePromise>>;
 beforeEach(async () => {
-  t = createTestApp();
+  t = await createTestApp();
   ids = await createExamplePromise(t);
 });
 
@@ -20,7 +20,7 @@ describe("cross-site requests that change state", () => {
     ["text/plain", "text/plain"],
     ["a form", "application/x-www-form-urlencoded"],
   ])("refuses a cross-origin POST sent as %s with 403 and changes nothing", async (_name, contentType) => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const response = await t.request("POST", "/api/activities", JSON.stringify(activity()), {
       "content-type": contentType,
       origin: "https://evil.example",
@@ -28,7 +28,7 @@ describe("cross-site requests that change state", () => {
     });
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe("cross_site_request");
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it("refuses a cross-site sign-out, and a POST from an opaque origin", async () => {
@@ -39,10 +39,10 @@ describe("cross-site requests that change state", () => {
   });
 
   it("refuses a POST that the browser marks cross-site even without an Origin header", async () => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const response = await t.request("POST", "/api/activities", activity(), { "sec-fetch-site": "cross-site" });
     expect(response.status).toBe(403);
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it("accepts the app's own origin, and a script that sends no Origin (curl)", async () => {
@@ -55,19 +55,19 @@ describe("cross-site requests that change state", () => {
   it("compares with the forwarded host only behind a trusted proxy", async () => {
     const headers = { origin: "https://lofteskollen.goteborg.se", host: "127.0.0.1:8787", "x-forwarded-host": "lofteskollen.goteborg.se" };
     expect((await t.request("POST", "/api/activities", activity(), headers)).status).toBe(403);
-    const proxied = createTestApp({ trustProxy: true });
+    const proxied = await createTestApp({ trustProxy: true });
     const proxiedIds = await createExamplePromise(proxied);
     const response = await proxied.request("POST", "/api/activities", { ...activity(), commitmentId: proxiedIds.yearly }, headers);
     expect(response.status).toBe(201);
   });
 
   it("changes nothing on GET: reading the progress writes no row", async () => {
-    const before = t.snapshot();
-    const auditBefore = t.auditRows().length;
+    const before = await t.snapshot();
+    const auditBefore = (await t.auditRows()).length;
     await t.request("GET", `/api/promises/${ids.promiseId}/progress`);
     await t.request("GET", "/api/activities");
-    expect(t.snapshot()).toEqual(before);
-    expect(t.auditRows()).toHaveLength(auditBefore);
+    expect(await t.snapshot()).toEqual(before);
+    expect(await t.auditRows()).toHaveLength(auditBefore);
   });
 });
 

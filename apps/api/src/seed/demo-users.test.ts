@@ -1,8 +1,9 @@
 import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../app";
 import { systemContext } from "../db/audit-context";
-import { openStore } from "../db/client";
+import { openStore, queryRows, type Store } from "../db/client";
 import { hashPasswordSync } from "../security/passwords";
 import { createUser } from "../services/users";
 import { readEnv } from "../env";
@@ -12,10 +13,12 @@ import { loadData } from "./load-data";
 const dataDir = fileURLToPath(new URL("../../../../data", import.meta.url));
 const NOW = new Date("2026-11-22T09:00:00Z");
 
+const userCount = async (store: Store) => Number((await queryRows<{ n: number | string }>(store.db, sql`SELECT count(*) AS n FROM users`))[0]?.n);
+
 describe("demo users", () => {
   it("are created once, one per role, on a new database with the demo on, and can sign in", async () => {
     const store = openStore(":memory:");
-    const { demoCredentials } = loadData({ store, dataDir, demo: true, now: NOW, demoUsers: true });
+    const { demoCredentials } = await loadData({ store, dataDir, demo: true, now: NOW, demoUsers: true });
     expect(demoCredentials?.map((c) => [c.role, c.email, c.organisations])).toEqual([
       ["admin", "admin@demo.invalid", []],
       ["manager", "chef@demo.invalid", []],
@@ -36,21 +39,21 @@ describe("demo users", () => {
       expect(response.status, credentials.email).toBe(200);
     }
     // A restart creates and prints nothing.
-    expect(loadData({ store, dataDir, demo: true, now: NOW, demoUsers: true }).demoCredentials).toBeNull();
-    expect(store.sqlite.prepare("SELECT count(*) AS n FROM users").get()).toEqual({ n: 4 });
+    expect((await loadData({ store, dataDir, demo: true, now: NOW, demoUsers: true })).demoCredentials).toBeNull();
+    expect(await userCount(store)).toBe(4);
   });
 
-  it("are not created with the demo off, when not asked for (production), or when someone already made users", () => {
+  it("are not created with the demo off, when not asked for (production), or when someone already made users", async () => {
     const off = openStore(":memory:");
-    expect(loadData({ store: off, dataDir, demo: false, now: NOW, demoUsers: true }).demoCredentials).toBeNull();
+    expect((await loadData({ store: off, dataDir, demo: false, now: NOW, demoUsers: true })).demoCredentials).toBeNull();
     const production = openStore(":memory:");
-    expect(loadData({ store: production, dataDir, demo: true, now: NOW, demoUsers: false }).demoCredentials).toBeNull();
+    expect((await loadData({ store: production, dataDir, demo: true, now: NOW, demoUsers: false })).demoCredentials).toBeNull();
     const existing = openStore(":memory:");
-    existing.audit.run(systemContext("cli"), () =>
-      createUser({ db: existing.db, input: { email: "a@kommun.example", name: "A", role: "admin", organisations: [], passwordHash: hashPasswordSync("x".repeat(10)) } }),
+    await existing.transaction(systemContext("cli"), (db) =>
+      createUser({ db, input: { email: "a@kommun.example", name: "A", role: "admin", organisations: [], passwordHash: hashPasswordSync("x".repeat(10)) } }),
     );
-    expect(loadData({ store: existing, dataDir, demo: true, now: NOW, demoUsers: true }).demoCredentials).toBeNull();
-    for (const store of [off, production]) expect(store.sqlite.prepare("SELECT count(*) AS n FROM users").get()).toEqual({ n: 0 });
+    expect((await loadData({ store: existing, dataDir, demo: true, now: NOW, demoUsers: true })).demoCredentials).toBeNull();
+    for (const store of [off, production]) expect(await userCount(store)).toBe(0);
   });
 
   it("are wanted by default and in tests, never with NODE_ENV=production or DEMO=0", () => {

@@ -20,12 +20,14 @@ export function wantsDemoUsers(env: { DEMO: boolean; NODE_ENV: "development" | "
 }
 
 /** Creates the demo users with fresh random passwords; returns them (the only time they exist in clear). */
-export function createDemoUsers(db: Db): DemoCredentials[] {
-  return DEMO_USERS.map((user) => {
+export async function createDemoUsers(db: Db): Promise<DemoCredentials[]> {
+  const credentials: DemoCredentials[] = [];
+  for (const user of DEMO_USERS) {
     const password = newDemoPassword();
-    createUser({ db, input: { ...user, passwordHash: hashPasswordSync(password) } });
-    return { ...user, password };
-  });
+    await createUser({ db, input: { ...user, passwordHash: hashPasswordSync(password) } });
+    credentials.push({ ...user, password });
+  }
+  return credentials;
 }
 
 /** The console block printed once at the first start. */

@@ -6,6 +6,7 @@ import { loadData } from "./load-data";
 const dataDir = fileURLToPath(new URL("../../../../data", import.meta.url));
 const NOW = new Date("2026-11-22T09:00:00Z");
 
+// SQLite only: these tests open a SQLite store (openStore) and read it through its connection.
 const counts = (store: ReturnType<typeof openStore>) =>
   Object.fromEntries(
     ["activity_types", "organisations", "terms", "promises", "commitments", "activities", "commitment_daily_totals"].map((t) => [
@@ -15,9 +16,9 @@ const counts = (store: ReturnType<typeof openStore>) =>
   );
 
 describe("loading the bundled data", () => {
-  it("loads the real promises, the example and demo activities marked as demo", () => {
+  it("loads the real promises, the example and demo activities marked as demo", async () => {
     const store = openStore(":memory:");
-    loadData({ store, dataDir, demo: true, now: NOW });
+    await loadData({ store, dataDir, demo: true, now: NOW });
     const promises = store.sqlite.prepare("SELECT slug, start_date, end_date, is_example, status FROM promises ORDER BY id").all();
     expect(promises).toEqual([
       { slug: "nordost-2023-2024", start_date: "2023-01-01", end_date: "2024-12-31", is_example: 0, status: "published" },
@@ -41,26 +42,26 @@ describe("loading the bundled data", () => {
     ]);
   });
 
-  it("adds nothing on a restart", () => {
+  it("adds nothing on a restart", async () => {
     const store = openStore(":memory:");
-    loadData({ store, dataDir, demo: true, now: NOW });
+    await loadData({ store, dataDir, demo: true, now: NOW });
     const first = counts(store);
-    loadData({ store, dataDir, demo: true, now: new Date("2026-12-01T09:00:00Z") });
+    await loadData({ store, dataDir, demo: true, now: new Date("2026-12-01T09:00:00Z") });
     expect(counts(store)).toEqual(first);
   });
 
-  it("generates the same demo activities on every fresh start (fixed seed)", () => {
-    const rows = () => {
+  it("generates the same demo activities on every fresh start (fixed seed)", async () => {
+    const rows = async () => {
       const store = openStore(":memory:");
-      loadData({ store, dataDir, demo: true, now: NOW });
+      await loadData({ store, dataDir, demo: true, now: NOW });
       return store.sqlite.prepare("SELECT commitment_id, occurred_at, quantity, place, note FROM activities ORDER BY id").all();
     };
-    expect(rows()).toEqual(rows());
+    expect(await rows()).toEqual(await rows());
   });
 
-  it("loads only the reference data with the demo off (DEMO=0)", () => {
+  it("loads only the reference data with the demo off (DEMO=0)", async () => {
     const store = openStore(":memory:");
-    loadData({ store, dataDir, demo: false, now: NOW });
+    await loadData({ store, dataDir, demo: false, now: NOW });
     expect(counts(store)).toMatchObject({ activity_types: 8, promises: 0, activities: 0 });
     expect(counts(store).terms).toBe(2 * (2040 - 2015 + 1));
     expect(store.sqlite.prepare("SELECT start_date, end_date FROM terms WHERE name = 'ht 2024'").get()).toEqual({ start_date: "2024-08-15", end_date: "2024-12-31" });

@@ -7,7 +7,7 @@ import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { systemContext } from "../db/audit-context";
 import type { Db, Store } from "../db/client";
-import { activityTypes, organisations, ORGANISATION_KINDS, promises, seedRuns, terms } from "../db/schema";
+import { ORGANISATION_KINDS } from "../db/schema";
 import { createActivityBatch } from "../services/activities";
 import { createPromise } from "../services/promises";
 import { countUsers } from "../services/users";
@@ -55,43 +55,54 @@ export type LoadOptions = {
 
 export type LoadResult = { demoCredentials: DemoCredentials[] | null };
 
+/** Rows per INSERT of the reference data: well under either engine's limit of bound parameters. */
+const ROWS_PER_INSERT = 500;
+
+function chunksOf<T>(rows: readonly T[], size = ROWS_PER_INSERT): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
+  return chunks;
+}
+
 /**
  * Loads the bundled data into the database. Every step is recorded in `seed_runs` in the same
  * transaction as its rows, so a restart (or a crash half-way) never loads anything twice.
  */
-export function loadData({ store, dataDir, demo, now, log = () => {}, demoUsers = false }: LoadOptions): LoadResult {
+export async function loadData({ store, dataDir, demo, now, log = () => {}, demoUsers = false }: LoadOptions): Promise<LoadResult> {
   const read = (file: string) => JSON.parse(readFileSync(join(dataDir, file), "utf8")) as unknown;
   // Everything the seed writes is in the audit trail, attributed to "seed".
-  const once = (name: string, work: (db: Db) => void) =>
-    store.audit.run(systemContext("seed", now), () =>
-      store.sqlite.transaction(() => {
-        if (store.db.select().from(seedRuns).where(eq(seedRuns.name, name)).get()) return false;
-        work(store.db);
-        store.db.insert(seedRuns).values({ name }).run();
-        return true;
-      })(),
-    );
+  const once = (name: string, work: (db: Db) => Promise<void>) =>
+    store.transaction(systemContext("seed", now), async (db) => {
+      const { seedRuns } = db.$tables;
+      const [done] = await db.select().from(seedRuns).where(eq(seedRuns.name, name));
+      if (done) return false;
+      await work(db);
+      await db.insert(seedRuns).values({ name });
+      return true;
+    });
 
-  once("reference:activity-types", (db) => {
-    for (const type of ActivityTypesFile.parse(read("activity-types.json"))) {
-      db.insert(activityTypes).values(type).onConflictDoNothing().run();
+  await once("reference:activity-types", async (db) => {
+    const { activityTypes } = db.$tables;
+    for (const chunk of chunksOf(ActivityTypesFile.parse(read("activity-types.json")))) {
+      if (chunk.length) await db.insert(activityTypes).values(chunk).onConflictDoNothing();
     }
   });
-  once("reference:organisations", (db) => {
-    for (const org of OrganisationsFile.parse(read("organisations.json"))) {
-      db.insert(organisations).values(org).onConflictDoNothing().run();
+  await once("reference:organisations", async (db) => {
+    const { organisations } = db.$tables;
+    for (const chunk of chunksOf(OrganisationsFile.parse(read("organisations.json")))) {
+      if (chunk.length) await db.insert(organisations).values(chunk).onConflictDoNothing();
     }
   });
-  once("reference:term-calendar", (db) => {
+  await once("reference:term-calendar", async (db) => {
+    const { terms } = db.$tables;
     const calendar = TermCalendarFile.parse(read("term-calendar.json"));
+    const rows: { name: string; startDate: string; endDate: string }[] = [];
     for (let year = calendar.fromYear; year <= calendar.toYear; year += 1) {
       for (const term of calendar.terms) {
-        db.insert(terms)
-          .values({ name: `${term.name} ${year}`, startDate: `${year}-${term.start}`, endDate: `${year}-${term.end}` })
-          .onConflictDoNothing()
-          .run();
+        rows.push({ name: `${term.name} ${year}`, startDate: `${year}-${term.start}`, endDate: `${year}-${term.end}` });
       }
     }
+    for (const chunk of chunksOf(rows)) await db.insert(terms).values(chunk).onConflictDoNothing();
   });
   if (!demo) return { demoCredentials: null };
 
@@ -102,19 +113,20 @@ export function loadData({ store, dataDir, demo, now, log = () => {}, demoUsers 
     .map((file) => PromiseFile.parse(read(join("promises", file))))
     .sort((a, b) => Number(Boolean(a.relativePeriod)) - Number(Boolean(b.relativePeriod)) || (a.startDate ?? "").localeCompare(b.startDate ?? ""));
   for (const raw of files) {
-    const loaded = once(`promise:${raw.slug}`, (db) => {
-      if (db.select().from(promises).where(eq(promises.slug, raw.slug)).get()) return; // made by hand: keep it
+    const loaded = await once(`promise:${raw.slug}`, async (db) => {
+      const { promises, terms } = db.$tables;
+      const [existing] = await db.select({ id: promises.id }).from(promises).where(eq(promises.slug, raw.slug));
+      if (existing) return; // made by hand: keep it
       // The API's own schema reads the file; it drops the seed-only fields (demo, source, …).
       const input = CreatePromiseSchema.parse({ ...raw, ...periodOf(raw, today) });
-      const created = createPromise({ db, input });
-      const termCalendar: Term[] = db
+      const created = await createPromise({ db, input });
+      const termCalendar: Term[] = await db
         .select({ name: terms.name, start: terms.startDate, end: terms.endDate })
         .from(terms)
-        .orderBy(asc(terms.startDate))
-        .all();
-      created.commitments.forEach((commitment, i) => {
+        .orderBy(asc(terms.startDate));
+      for (const [i, commitment] of created.commitments.entries()) {
         const profile = raw.commitments[i]?.demo as DemoProfile | undefined;
-        if (!profile) return;
+        if (!profile) continue;
         const rows = generateDemoActivities({
           commitment: { ...commitment, demo: profile },
           period: { start: created.startDate, end: created.endDate },
@@ -123,18 +135,19 @@ export function loadData({ store, dataDir, demo, now, log = () => {}, demoUsers 
           places: raw.demoPlaces,
           seed: seedOf(`${raw.slug}#${i}`),
         });
+        // One batch (one import, one audit row) per commitment, as before.
         if (rows.length) {
-          createActivityBatch({ db, inputs: rows, now, actor: { author: { kind: "system", name: "demo" }, demo: true } });
+          await createActivityBatch({ db, inputs: rows, now, actor: { author: { kind: "system", name: "demo" }, demo: true } });
         }
-      });
+      }
     });
     if (loaded) log(`Demodata: laddade ${raw.slug}`);
   }
 
   let demoCredentials: DemoCredentials[] | null = null;
-  if (demoUsers && countUsers(store.db) === 0) {
-    once("demo:users", (db) => {
-      demoCredentials = createDemoUsers(db);
+  if (demoUsers && (await countUsers(store.db)) === 0) {
+    await once("demo:users", async (db) => {
+      demoCredentials = await createDemoUsers(db);
     });
   }
   return { demoCredentials };

@@ -80,7 +80,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe("graceful shutdown of the real server process", () => {
   it("answers every request sent before SIGTERM, refuses new connections, exits 0 and leaves a clean database with every acknowledged activity", async () => {
     const now = new Date();
-    const { token, commitmentIds } = prepareServerDatabase(databasePath, {
+    const { token, commitmentIds } = await prepareServerDatabase(databasePath, {
       now,
       title: "Avstängningstest",
       commitments: [{ title: "Uppsökande", activityType: "outreach", target: 100_000, cadence: "period", organisations: ["Fältenheten"] }],

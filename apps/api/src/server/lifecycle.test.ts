@@ -7,7 +7,6 @@ import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { systemContext } from "../db/audit-context";
 import { openStore } from "../db/client";
-import { areas } from "../db/schema";
 import { silentLogger } from "../lib/logger";
 import { createWriteQueue } from "../services/write-queue";
 import { exitOnSignals, gracefulShutdown, type ShutdownResult } from "./lifecycle";
@@ -89,7 +88,7 @@ describe("gracefulShutdown", () => {
     const hanging = get(port, false).catch((error: Error) => error);
     await new Promise((resolve) => setTimeout(resolve, 50));
     // A write nobody awaits (as an audit row of a refusal): queued, not yet committed.
-    const write = queue.run(() => store.db.insert(areas).values({ name: "Kortedala" }).run(), systemContext("seed"));
+    const write = queue.run((db) => db.insert(db.$tables.areas).values({ name: "Kortedala" }).returning(), systemContext("seed"));
     const result = await shutdown();
     expect(result.cutOff).toBe(1);
     expect(result.checkpoint).toEqual(expect.objectContaining({ busy: 0 }));

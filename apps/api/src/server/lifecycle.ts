@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
+import type Database from "better-sqlite3";
 import type { Store } from "../db/client";
 import type { Logger } from "../lib/logger";
 import type { WriteQueue } from "../services/write-queue";
@@ -7,7 +8,8 @@ import type { WriteQueue } from "../services/write-queue";
 export type ShutdownDeps = {
   server: Server;
   queue: WriteQueue;
-  store: Pick<Store, "sqlite" | "close">;
+  /** The database; on SQLite its connection too, for the checkpoint. */
+  store: Pick<Store, "close"> & { sqlite?: Database.Database };
   logger: Logger;
   /** How long requests in flight may take to finish before their connections are cut. */
   timeoutMs: number;
@@ -18,7 +20,7 @@ export type ShutdownDeps = {
 export type ShutdownResult = {
   /** Requests still running when the timeout cut their connections (0: every one finished). */
   cutOff: number;
-  /** What `PRAGMA wal_checkpoint(TRUNCATE)` answered; null if it could not run. */
+  /** What `PRAGMA wal_checkpoint(TRUNCATE)` answered; null if it could not run (or on PostgreSQL). */
   checkpoint: { busy: number; log: number; checkpointed: number } | null;
 };
 
@@ -45,7 +47,8 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
  * 2. let requests in flight finish, up to `timeoutMs`, then cut the connections still open;
  * 3. wait until the write queue has committed everything queued, then for `beforeClose`
  *    (a backup in progress);
- * 4. checkpoint the WAL into the database file and close it.
+ * 4. on SQLite, checkpoint the WAL into the database file; close the database (on PostgreSQL:
+ *    end the pool).
  * Every acknowledged write was committed before its response was sent (write-queue.ts), so
  * step 3 is for writes nobody waits for (audit rows of refusals, session touches).
  *
@@ -132,13 +135,15 @@ export function gracefulShutdown({ server, queue, store, logger, timeoutMs, befo
       }
     }
     let checkpoint: ShutdownResult["checkpoint"] = null;
-    try {
-      const rows = store.sqlite.pragma("wal_checkpoint(TRUNCATE)") as { busy: number; log: number; checkpointed: number }[];
-      checkpoint = rows[0] ?? null;
-    } catch (error) {
-      logger.error({ err: { message: (error as Error).message } }, "WAL-checkpoint misslyckades");
+    if (store.sqlite) {
+      try {
+        const rows = store.sqlite.pragma("wal_checkpoint(TRUNCATE)") as { busy: number; log: number; checkpointed: number }[];
+        checkpoint = rows[0] ?? null;
+      } catch (error) {
+        logger.error({ err: { message: (error as Error).message } }, "WAL-checkpoint misslyckades");
+      }
     }
-    store.close();
+    await store.close();
     logger.info({ cutOff, checkpoint }, "Löfteskollen har stängts: databasen är stängd");
     return { cutOff, checkpoint };
   };

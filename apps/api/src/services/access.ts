@@ -1,7 +1,6 @@
 import { can, type Grantee, type Permission } from "@lofteskollen/domain";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { commitmentOrganisations, organisations } from "../db/schema";
 import { ForbiddenError } from "../lib/errors";
 
 const DENIED: Record<Permission, string> = {
@@ -20,14 +19,14 @@ export const deniedMessage = (permission: Permission) => DENIED[permission];
 /** Who acts, for services: a signed-in user, or the system itself (seed, command line). */
 export type Author = { kind: "system"; name: string } | ({ kind: "user" } & Grantee & { id: number; name: string });
 
-export function responsibleOrganisations(db: Db, commitmentId: number): string[] {
-  return db
+export async function responsibleOrganisations(db: Db, commitmentId: number): Promise<string[]> {
+  const { commitmentOrganisations, organisations } = db.$tables;
+  const rows = await db
     .select({ name: organisations.name })
     .from(commitmentOrganisations)
     .innerJoin(organisations, eq(organisations.id, commitmentOrganisations.organisationId))
-    .where(eq(commitmentOrganisations.commitmentId, commitmentId))
-    .all()
-    .map((o) => o.name);
+    .where(eq(commitmentOrganisations.commitmentId, commitmentId));
+  return rows.map((o) => o.name);
 }
 
 /**

@@ -8,12 +8,11 @@ import {
   type RuleViolation,
 } from "@lofteskollen/domain";
 import { and, desc, eq, gte, lt, lte, or, type SQL, sql } from "drizzle-orm";
-import { type Db, preparedPerDb } from "../db/client";
-import { activities, commitmentOrganisations, commitments, organisations, promises } from "../db/schema";
+import { type Db, preparedPerConnection, preparedPerDb, queryRows, type Tables } from "../db/client";
 import { AppError, ForbiddenError, notFound, ruleViolation } from "../lib/errors";
 import { type Author, assertMay, responsibleOrganisations } from "./access";
 
-type ActivityRow = typeof activities.$inferSelect;
+type ActivityRow = Tables["activities"]["$inferSelect"];
 
 /** What a new activity needs to know about its commitment. */
 export type CommitmentContext = {
@@ -32,29 +31,18 @@ export type CommitmentContext = {
 /** Who logs: the author, and whether the rows are generated demo data. */
 export type Actor = { author: Author; demo?: boolean };
 
-const statements = preparedPerDb((db) => ({
-  commitment: db
-    .select({ id: commitments.id, start: promises.startDate, end: promises.endDate, status: promises.status })
-    .from(commitments)
-    .innerJoin(promises, eq(promises.id, commitments.promiseId))
-    .where(eq(commitments.id, sql.placeholder("id")))
-    .prepare(),
-  organisations: db
-    .select({ id: organisations.id, name: organisations.name })
-    .from(commitmentOrganisations)
-    .innerJoin(organisations, eq(organisations.id, commitmentOrganisations.organisationId))
-    .where(eq(commitmentOrganisations.commitmentId, sql.placeholder("id")))
-    .prepare(),
+/** SQLite fast path (decision 012): raw better-sqlite3 statements, one set per connection. */
+const sqliteStatements = preparedPerConnection((sqlite) => ({
   // Plain better-sqlite3 for the hottest statement: binding through the query builder costs
   // more than the insert itself (docs/benchmarks.md). The triggers keep the daily totals.
   // Positional parameters: binding an object by name costs more than the insert (measured 20 %).
-  insert: db.$client.prepare<InsertParameters>(
+  insert: sqlite.prepare<InsertParameters>(
     `INSERT INTO activities (commitment_id, occurred_at, local_date, quantity, organisation_id, place, note, logged_by, logged_by_user_id, created_at, is_demo, audit_id, replaces_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
   // A batch's one audit row, written by whoever the audit context says is writing (the same
   // function the triggers use), before its activities, which link to it.
-  importAudit: db.$client.prepare<{ after: string }, { id: number }>(
+  importAudit: sqlite.prepare<{ after: string }, { id: number }>(
     `INSERT INTO audit_log (at, user_id, actor, address, action, record_type, record_id, before, after)
      VALUES (audit_context('at'), audit_context('user_id'), audit_context('actor'), audit_context('address'), 'activity.import', 'activity', NULL, NULL, @after)
      RETURNING id`,
@@ -62,11 +50,29 @@ const statements = preparedPerDb((db) => ({
 }));
 
 /** The commitment as an author logging for it sees it; once per commitment, not per row of a batch. */
-function loadCommitmentContext(db: Db, commitmentId: number, author: Author): CommitmentContext | null {
-  const { commitment, organisations: orgs } = statements(db);
-  const found = commitment.get({ id: commitmentId });
+const contextStatements = preparedPerDb((db) => {
+  const { commitments, commitmentOrganisations, organisations, promises } = db.$tables;
+  return {
+    commitment: db
+      .select({ id: commitments.id, start: promises.startDate, end: promises.endDate, status: promises.status })
+      .from(commitments)
+      .innerJoin(promises, eq(promises.id, commitments.promiseId))
+      .where(eq(commitments.id, sql.placeholder("id")))
+      .prepare("activity_commitment"),
+    organisations: db
+      .select({ id: organisations.id, name: organisations.name })
+      .from(commitmentOrganisations)
+      .innerJoin(organisations, eq(organisations.id, commitmentOrganisations.organisationId))
+      .where(eq(commitmentOrganisations.commitmentId, sql.placeholder("id")))
+      .prepare("activity_commitment_organisations"),
+  };
+});
+
+async function loadCommitmentContext(db: Db, commitmentId: number, author: Author): Promise<CommitmentContext | null> {
+  const statements = contextStatements(db);
+  const [found] = await statements.commitment.execute({ id: commitmentId });
   if (!found) return null;
-  const rows = orgs.all({ id: commitmentId });
+  const rows = await statements.organisations.execute({ id: commitmentId });
   const responsible = rows.map((o) => o.name);
   return {
     id: found.id,
@@ -201,7 +207,7 @@ const insertParameters = (r: NewActivity): InsertParameters => [
   r.replacesId,
 ];
 
-/** A new activity's row, as bound to the prepared INSERT. */
+/** A new activity's row, as bound to the prepared INSERT (SQLite's 0/1 for the flag). */
 export type NewActivity = {
   commitmentId: number;
   occurredAt: string;
@@ -220,12 +226,35 @@ export type NewActivity = {
   replacesId: number | null;
 };
 
-function insertActivity(db: Db, row: NewActivity, organisation: string | null): Activity {
-  const { lastInsertRowid } = statements(db).insert.run(...insertParameters(row));
-  return toActivity(
-    { ...row, id: Number(lastInsertRowid), isDemo: row.isDemo === 1, voidedAt: null, voidedBy: null, voidReason: null },
-    organisation,
-  );
+/** The row as the query builder inserts it (a boolean flag): the engine-neutral path. */
+const builderValues = (row: NewActivity) => ({ ...row, isDemo: row.isDemo === 1 });
+
+/** Inserts new activities in row order and returns their ids in that order (engine-neutral path). */
+async function insertActivityRows(db: Db, rows: readonly NewActivity[]): Promise<number[]> {
+  const { activities } = db.$tables;
+  const ids: number[] = [];
+  // 13 parameters a row: 1 000 rows a statement stay far below PostgreSQL's 65 535 parameters.
+  for (let start = 0; start < rows.length; start += 1000) {
+    const inserted = await db
+      .insert(activities)
+      .values(rows.slice(start, start + 1000).map(builderValues))
+      .returning({ id: activities.id });
+    // A multi-row INSERT takes its ids from the sequence in VALUES order; RETURNING's order is not promised.
+    ids.push(...inserted.map((r) => r.id).sort((a, b) => a - b));
+  }
+  return ids;
+}
+
+async function insertActivity(db: Db, row: NewActivity, organisation: string | null): Promise<Activity> {
+  let id: number;
+  if (db.$sqlite) {
+    id = Number(sqliteStatements(db.$sqlite).insert.run(...insertParameters(row)).lastInsertRowid);
+  } else {
+    const [inserted] = await insertActivityRows(db, [row]);
+    if (inserted === undefined) throw new Error("the activity was not stored");
+    id = inserted;
+  }
+  return toActivity({ ...row, id, isDemo: row.isDemo === 1, voidedAt: null, voidedBy: null, voidReason: null }, organisation);
 }
 
 function toActivity(row: ActivityRow, organisation: string | null, replacedById: number | null = null): Activity {
@@ -250,7 +279,7 @@ function toActivity(row: ActivityRow, organisation: string | null, replacedById:
 }
 
 /** Logs one completed activity. Run inside a write transaction. */
-export function createActivity({
+export async function createActivity({
   db,
   input,
   now,
@@ -260,8 +289,8 @@ export function createActivity({
   input: CreateActivity;
   now: Date;
   actor: Actor;
-}): Activity {
-  const context = loadCommitmentContext(db, input.commitmentId, actor.author);
+}): Promise<Activity> {
+  const context = await loadCommitmentContext(db, input.commitmentId, actor.author);
   if (!context) throw notFound("Åtagandet", "commitmentId");
   const prepared = prepareActivity(input, context, now, actor);
   if ("forbidden" in prepared) {
@@ -274,26 +303,32 @@ export function createActivity({
 /** The outcome of checking one activity: the row to insert, the broken rules, or a refusal. */
 export type ActivityCheck = ReturnType<typeof prepareActivity> | { notFound: true };
 
+/** Checks activities against their commitments (see activityChecker). */
+export type ActivityChecker = {
+  /** The commitment as the author sees it; null when it does not exist. */
+  context(commitmentId: number): Promise<CommitmentContext | null>;
+  check(input: CreateActivity): Promise<ActivityCheck>;
+};
+
 /**
  * Checks activities against their commitments' rules and the author's rights, as POST
  * /api/activities does, loading each commitment once (a batch or an import of thousands of rows
  * names a handful). Run inside the write transaction that stores the rows.
  */
-export function activityChecker({ db, now, actor }: { db: Db; now: Date; actor: Actor }) {
+export function activityChecker({ db, now, actor }: { db: Db; now: Date; actor: Actor }): ActivityChecker {
   const contexts = new Map<number, CommitmentContext | null>();
-  const context = (commitmentId: number) => {
+  const context = async (commitmentId: number) => {
     let found = contexts.get(commitmentId);
     if (found === undefined) {
-      found = loadCommitmentContext(db, commitmentId, actor.author);
+      found = await loadCommitmentContext(db, commitmentId, actor.author);
       contexts.set(commitmentId, found);
     }
     return found;
   };
   return {
-    /** The commitment as the author sees it; null when it does not exist. */
     context,
-    check(input: CreateActivity): ActivityCheck {
-      const found = context(input.commitmentId);
+    async check(input: CreateActivity): Promise<ActivityCheck> {
+      const found = await context(input.commitmentId);
       return found ? prepareActivity(input, found, now, actor) : { notFound: true };
     },
   };
@@ -304,22 +339,41 @@ export function activityChecker({ db, now, actor }: { db: Db; now: Date; actor: 
  * commitment, and `details` such as the file), which every row links to (ADR 005). Returns the
  * audit row's id and the new ids in row order. Run inside a write transaction.
  */
-export function insertActivityImport(db: Db, rows: readonly NewActivity[], details: Record<string, unknown> = {}): { auditId: number; ids: number[] } {
-  const { insert, importAudit } = statements(db);
+export async function insertActivityImport(
+  db: Db,
+  rows: readonly NewActivity[],
+  details: Record<string, unknown> = {},
+): Promise<{ auditId: number; ids: number[] }> {
   const perCommitment: Record<number, { activities: number; quantity: number }> = {};
   for (const row of rows) {
     const entry = (perCommitment[row.commitmentId] ??= { activities: 0, quantity: 0 });
     entry.activities += 1;
     entry.quantity += row.quantity;
   }
-  const audit = importAudit.get({ after: JSON.stringify({ activities: rows.length, commitments: perCommitment, ...details }) });
+  const after = JSON.stringify({ activities: rows.length, commitments: perCommitment, ...details });
+  if (db.$sqlite) {
+    const { insert, importAudit } = sqliteStatements(db.$sqlite);
+    const audit = importAudit.get({ after });
+    if (!audit) throw new Error("the import's audit row was not written");
+    // One prepared single-row INSERT, reused: cheaper than building a multi-row statement.
+    const ids = rows.map((row) => {
+      row.auditId = audit.id;
+      return Number(insert.run(...insertParameters(row)).lastInsertRowid);
+    });
+    return { auditId: audit.id, ids };
+  }
+  // Engine-neutral (PostgreSQL): the same audit row through the same audit_context(key) function.
+  // user_id is an integer column; the cast keeps it one whatever type the function returns.
+  const [audit] = await queryRows<{ id: number | string }>(
+    db,
+    sql`INSERT INTO audit_log (at, user_id, actor, address, action, record_type, record_id, before, after)
+        VALUES (audit_context('at'), CAST(audit_context('user_id') AS integer), audit_context('actor'), audit_context('address'), 'activity.import', 'activity', NULL, NULL, ${after})
+        RETURNING id`,
+  );
   if (!audit) throw new Error("the import's audit row was not written");
-  // One prepared single-row INSERT, reused: cheaper than building a multi-row statement.
-  const ids = rows.map((row) => {
-    row.auditId = audit.id;
-    return Number(insert.run(...insertParameters(row)).lastInsertRowid);
-  });
-  return { auditId: audit.id, ids };
+  const auditId = Number(audit.id);
+  for (const row of rows) row.auditId = auditId;
+  return { auditId, ids: await insertActivityRows(db, rows) };
 }
 
 /** Where row `index` of a batch has a problem: "activities.3.quantity". */
@@ -329,7 +383,7 @@ const rowPath = (index: number, field: string) => `activities.${index}.${field}`
  * Logs many activities: every row or none. A rejected batch names each bad row and why.
  * Returns the new ids in row order (an import needs a receipt, not its own rows echoed back).
  */
-export function createActivityBatch({
+export async function createActivityBatch({
   db,
   inputs,
   now,
@@ -339,14 +393,14 @@ export function createActivityBatch({
   inputs: CreateActivity[];
   now: Date;
   actor: Actor;
-}): number[] {
+}): Promise<number[]> {
   const checker = activityChecker({ db, now, actor });
   const violations: RuleViolation[] = [];
   const refusals: RuleViolation[] = [];
   let firstRefused: number | undefined;
   const rows: NewActivity[] = [];
-  inputs.forEach((input, i) => {
-    const result = checker.check(input);
+  for (const [i, input] of inputs.entries()) {
+    const result = await checker.check(input);
     if ("notFound" in result) {
       violations.push({ path: rowPath(i, "commitmentId"), code: "not_found", message: `Åtagandet ${input.commitmentId} finns inte.` });
     } else if ("forbidden" in result) {
@@ -354,7 +408,7 @@ export function createActivityBatch({
       firstRefused ??= input.commitmentId;
     } else if ("violations" in result) violations.push(...result.violations.map((v) => ({ ...v, path: rowPath(i, v.path) })));
     else rows.push(result.row);
-  });
+  }
   if (refusals.length) {
     const first = refusals[0]?.message ?? "";
     throw new ForbiddenError(
@@ -372,36 +426,39 @@ export function createActivityBatch({
       violations,
     );
   }
-  return insertActivityImport(db, rows).ids;
+  return (await insertActivityImport(db, rows)).ids;
 }
 
 /**
  * The activity to void or correct, once the author may: 404 when unknown, 403 when a coordinator
  * is outside its organisations (the activity's own, or when it has none the commitment's).
  */
-function loadVoidable(db: Db, id: number, actor: Actor): { existing: ActivityRow; owner: string | null } {
-  const existing = db.select().from(activities).where(eq(activities.id, id)).get();
+async function loadVoidable(db: Db, id: number, actor: Actor): Promise<{ existing: ActivityRow; owner: string | null }> {
+  const { activities } = db.$tables;
+  const [existing] = await db.select().from(activities).where(eq(activities.id, id));
   if (!existing) throw notFound("Registreringen");
-  const owner = organisationName(db, existing.organisationId);
+  const owner = await organisationName(db, existing.organisationId);
   assertMay(actor.author, "activity.void", {
     type: "activity",
     id,
-    organisations: owner ? [owner] : responsibleOrganisations(db, existing.commitmentId),
+    organisations: owner ? [owner] : await responsibleOrganisations(db, existing.commitmentId),
   });
   return { existing, owner };
 }
 
-function markVoided(db: Db, id: number, reason: string, now: Date, actor: Actor): ActivityRow {
-  return db
+async function markVoided(db: Db, id: number, reason: string, now: Date, actor: Actor): Promise<ActivityRow> {
+  const { activities } = db.$tables;
+  const [row] = await db
     .update(activities)
     .set({ voidedAt: now.toISOString(), voidedBy: actor.author.name, voidReason: reason })
     .where(eq(activities.id, id))
-    .returning()
-    .get();
+    .returning();
+  if (!row) throw new Error("the activity was not voided");
+  return row;
 }
 
 /** Voids an activity: it stops counting but stays visible. Run inside a write transaction. */
-export function voidActivity({
+export async function voidActivity({
   db,
   id,
   reason,
@@ -413,14 +470,14 @@ export function voidActivity({
   reason: string;
   now: Date;
   actor: Actor;
-}): Activity {
-  const { existing, owner } = loadVoidable(db, id, actor);
+}): Promise<Activity> {
+  const { existing, owner } = await loadVoidable(db, id, actor);
   if (existing.voidedAt) {
     throw new AppError(409, "already_voided", `Registreringen makulerades redan ${existing.voidedAt}.`);
   }
   const violations = personalDataViolations([["reason", reason]]);
   if (violations.length) throw ruleViolation(violations);
-  return toActivity(markVoided(db, id, reason, now, actor), owner);
+  return toActivity(await markVoided(db, id, reason, now, actor), owner);
 }
 
 /** Where a corrected field's problem is: "activity.quantity" (the commitment is the original's). */
@@ -432,7 +489,7 @@ const correctionPath = (path: string) => (path === "commitmentId" ? "id" : `acti
  * original. The author must be allowed to void the original and to log the new one; a voided
  * activity cannot be corrected (409), nor can a correction that changes nothing (422).
  */
-export function correctActivity({
+export async function correctActivity({
   db,
   id,
   input,
@@ -444,8 +501,8 @@ export function correctActivity({
   input: CorrectActivity;
   now: Date;
   actor: Actor;
-}): ActivityCorrection {
-  const { existing, owner } = loadVoidable(db, id, actor);
+}): Promise<ActivityCorrection> {
+  const { existing, owner } = await loadVoidable(db, id, actor);
   if (existing.voidedAt) {
     throw new AppError(
       409,
@@ -463,7 +520,7 @@ export function correctActivity({
     note: change.note === undefined ? existing.note : change.note,
   };
   const reasonViolations = personalDataViolations([["reason", reason]]);
-  const context = loadCommitmentContext(db, existing.commitmentId, actor.author);
+  const context = await loadCommitmentContext(db, existing.commitmentId, actor.author);
   if (!context) throw notFound("Åtagandet");
   // A correction of generated demo data is demo data too: removing the demo removes both.
   const prepared = prepareActivity(corrected, context, now, { ...actor, demo: existing.isDemo });
@@ -486,14 +543,16 @@ export function correctActivity({
       { path: "activity", code: "correction_unchanged", message: "Rättelsen ändrar ingenting." },
     ]);
   }
-  const voided = markVoided(db, id, reason, now, actor);
-  const created = insertActivity(db, { ...row, replacesId: id }, prepared.organisation);
+  const voided = await markVoided(db, id, reason, now, actor);
+  const created = await insertActivity(db, { ...row, replacesId: id }, prepared.organisation);
   return { voided: toActivity(voided, owner, created.id), created };
 }
 
-function organisationName(db: Db, id: number | null): string | null {
+async function organisationName(db: Db, id: number | null): Promise<string | null> {
   if (id === null) return null;
-  return db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id)).get()?.name ?? null;
+  const { organisations } = db.$tables;
+  const [found] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id));
+  return found?.name ?? null;
 }
 
 type Cursor = { localDate: string; id: number };
@@ -522,14 +581,15 @@ function decodeCursor(value: string): Cursor {
 }
 
 /** Newest first (by the day it happened, then the order it was logged), paginated by cursor. */
-export function listActivities({ db, query }: { db: Db; query: ListActivitiesQuery }): ActivityPage {
+export async function listActivities({ db, query }: { db: Db; query: ListActivitiesQuery }): Promise<ActivityPage> {
+  const { activities, commitments, organisations } = db.$tables;
   if (query.from && query.to && query.from > query.to) {
     throw new AppError(400, "validation_error", "Från-datumet ligger efter till-datumet.", [
       { path: "from", code: "invalid_range", message: `from (${query.from}) ligger efter to (${query.to}).` },
     ]);
   }
   if (query.commitmentId !== undefined) {
-    const exists = db.select({ id: commitments.id }).from(commitments).where(eq(commitments.id, query.commitmentId)).get();
+    const [exists] = await db.select({ id: commitments.id }).from(commitments).where(eq(commitments.id, query.commitmentId));
     if (!exists) throw notFound("Åtagandet", "commitmentId");
   }
   const conditions: (SQL | undefined)[] = [];
@@ -545,7 +605,7 @@ export function listActivities({ db, query }: { db: Db; query: ListActivitiesQue
       ),
     );
   }
-  const rows = db
+  const rows = await db
     .select({
       activity: activities,
       organisation: organisations.name,
@@ -556,8 +616,7 @@ export function listActivities({ db, query }: { db: Db; query: ListActivitiesQue
     .leftJoin(organisations, eq(organisations.id, activities.organisationId))
     .where(and(...conditions))
     .orderBy(desc(activities.localDate), desc(activities.id))
-    .limit(query.limit + 1)
-    .all();
+    .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {

@@ -1,12 +1,11 @@
 import type { CreatedToken, CurrentUser, Token } from "@lofteskollen/contracts";
-import { and, asc, eq, isNull } from "drizzle-orm";
-import { type Db, preparedPerDb } from "../db/client";
-import { apiTokens } from "../db/schema";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { type Db, preparedPerConnection, queryRows, type Tables } from "../db/client";
 import { can } from "@lofteskollen/domain";
 import { AppError, ForbiddenError, notFound } from "../lib/errors";
 import type { Principal } from "../security/principal";
 import { hashSecret, newSecret } from "../security/secrets";
-import { CURRENT_USER_COLUMNS, type CurrentUserRow, toCurrentUser } from "./users";
+import { CURRENT_USER_COLUMNS, CURRENT_USER_COLUMNS_POSTGRES, type CurrentUserRow, toCurrentUser } from "./users";
 
 /** Tokens start with this, so a leaked one is recognisable (and secret scanners can find it). */
 export const TOKEN_PREFIX = "lk_";
@@ -14,11 +13,13 @@ export const TOKEN_PREFIX = "lk_";
 /** `last_used_at` is refreshed at most this often. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-type TokenRow = typeof apiTokens.$inferSelect;
+type TokenRow = Tables["apiTokens"]["$inferSelect"];
+type ResolveRow = CurrentUserRow & { tokenId: number; lastUsedAt: string | null };
 
-const statements = preparedPerDb((db) => ({
-  // The token and its enabled user in one statement: every script request runs it.
-  resolve: db.$client.prepare<[string], CurrentUserRow & { tokenId: number; lastUsedAt: string | null }>(
+// The token and its enabled user in one statement: every script request runs it.
+// SQLite fast path: prepared once per connection.
+const statements = preparedPerConnection((sqlite) => ({
+  resolve: sqlite.prepare<[string], ResolveRow>(
     `SELECT t.id AS tokenId, t.last_used_at AS lastUsedAt, ${CURRENT_USER_COLUMNS}
      FROM api_tokens t JOIN users u ON u.id = t.user_id
      WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled_at IS NULL`,
@@ -30,13 +31,14 @@ function toToken(row: TokenRow): Token {
 }
 
 /** A new bearer token for `userId`; the secret is in the answer and nowhere else. */
-export function createApiToken({ db, userId, name, now }: { db: Db; userId: number; name: string; now: Date }): CreatedToken {
+export async function createApiToken({ db, userId, name, now }: { db: Db; userId: number; name: string; now: Date }): Promise<CreatedToken> {
+  const { apiTokens } = db.$tables;
   const token = newSecret(TOKEN_PREFIX);
-  const row = db
+  const [row] = await db
     .insert(apiTokens)
     .values({ userId, name, tokenHash: hashSecret(token), createdAt: now.toISOString() })
-    .returning()
-    .get();
+    .returning();
+  if (!row) throw new Error("the token was not stored");
   return { ...toToken(row), token };
 }
 
@@ -44,7 +46,17 @@ export function createApiToken({ db, userId, name, now }: { db: Db; userId: numb
  * A token for the signed-in user. A request made with a token may not create one: a leaked
  * token must not be able to mint replacements that outlive its revocation.
  */
-export function createApiTokenFor({ db, principal, name, now }: { db: Db; principal: Principal; name: string; now: Date }): CreatedToken {
+export async function createApiTokenFor({
+  db,
+  principal,
+  name,
+  now,
+}: {
+  db: Db;
+  principal: Principal;
+  name: string;
+  now: Date;
+}): Promise<CreatedToken> {
   if (principal.via.kind === "token") {
     throw new ForbiddenError("En API-nyckel kan inte skapa nya nycklar. Logga in i webbläsaren för det.", {
       permission: "token.create",
@@ -56,36 +68,50 @@ export function createApiTokenFor({ db, principal, name, now }: { db: Db; princi
 export type ResolvedToken = { user: CurrentUser; tokenId: number; needsTouch: boolean };
 
 /** The user behind a bearer token: null when unknown, revoked, or its user is disabled. */
-export function resolveApiToken({ db, token, now }: { db: Db; token: string; now: Date }): ResolvedToken | null {
-  const row = statements(db).resolve.get(hashSecret(token));
+export async function resolveApiToken({ db, token, now }: { db: Db; token: string; now: Date }): Promise<ResolvedToken | null> {
+  const tokenHash = hashSecret(token);
+  let row: ResolveRow | undefined;
+  if (db.$sqlite) {
+    row = statements(db.$sqlite).resolve.get(tokenHash);
+  } else {
+    [row] = await queryRows<ResolveRow>(
+      db,
+      sql`SELECT t.id AS "tokenId", t.last_used_at AS "lastUsedAt", ${sql.raw(CURRENT_USER_COLUMNS_POSTGRES)}
+          FROM api_tokens t JOIN users u ON u.id = t.user_id
+          WHERE t.token_hash = ${tokenHash} AND t.revoked_at IS NULL AND u.disabled_at IS NULL`,
+    );
+  }
   if (!row) return null;
   const needsTouch = !row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) >= TOUCH_INTERVAL_MS;
   return { user: toCurrentUser(row), tokenId: row.tokenId, needsTouch };
 }
 
-export function touchApiToken(db: Db, id: number, now: Date): void {
-  db.update(apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(apiTokens.id, id)).run();
+export async function touchApiToken(db: Db, id: number, now: Date): Promise<void> {
+  const { apiTokens } = db.$tables;
+  await db.update(apiTokens).set({ lastUsedAt: now.toISOString() }).where(eq(apiTokens.id, id));
 }
 
-export function listApiTokens({ db, userId }: { db: Db; userId: number }): Token[] {
-  return db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(asc(apiTokens.id)).all().map(toToken);
+export async function listApiTokens({ db, userId }: { db: Db; userId: number }): Promise<Token[]> {
+  const { apiTokens } = db.$tables;
+  const rows = await db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(asc(apiTokens.id));
+  return rows.map(toToken);
 }
 
 /** Revokes a token: your own, or (an admin) anyone's; someone else's is "not found" to others. */
-export function revokeApiToken({ db, id, principal, now }: { db: Db; id: number; principal: Principal; now: Date }): Token {
+export async function revokeApiToken({ db, id, principal, now }: { db: Db; id: number; principal: Principal; now: Date }): Promise<Token> {
+  const { apiTokens } = db.$tables;
   const ownerId = can(principal, "user.manage") ? null : principal.id;
-  const row = db
+  const [row] = await db
     .select()
     .from(apiTokens)
     .where(ownerId === null ? eq(apiTokens.id, id) : and(eq(apiTokens.id, id), eq(apiTokens.userId, ownerId)))
-    .get();
+    .limit(1);
   if (!row) throw notFound("API-nyckeln");
   if (row.revokedAt) throw new AppError(409, "already_revoked", `API-nyckeln återkallades redan ${row.revokedAt}.`);
-  const updated = db
+  const [updated] = await db
     .update(apiTokens)
     .set({ revokedAt: now.toISOString() })
     .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
-    .returning()
-    .get();
+    .returning();
   return toToken(updated ?? row);
 }

@@ -3,30 +3,28 @@ import { addDays, startOfLocalDay } from "@lofteskollen/domain";
 import { and, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
 import type { AuditContext } from "../db/audit-context";
 import type { Db } from "../db/client";
-import { activities, auditLog, users } from "../db/schema";
 import { AppError } from "../lib/errors";
 
 /**
  * Appends an event that changes no audited table (a sign-in, a failed sign-in, a denial).
  * Changes to records are appended by the database triggers instead.
  */
-export function appendAuditEvent(
+export async function appendAuditEvent(
   db: Db,
   context: AuditContext,
   event: { action: string; recordType?: string | null; recordId?: string | number | null; after?: unknown },
-): void {
-  db.insert(auditLog)
-    .values({
-      at: context.at,
-      userId: context.userId,
-      actor: context.actor,
-      address: context.address,
-      action: event.action,
-      recordType: event.recordType ?? null,
-      recordId: event.recordId === undefined || event.recordId === null ? null : String(event.recordId),
-      after: event.after === undefined ? null : JSON.stringify(event.after),
-    })
-    .run();
+): Promise<void> {
+  const { auditLog } = db.$tables;
+  await db.insert(auditLog).values({
+    at: context.at,
+    userId: context.userId,
+    actor: context.actor,
+    address: context.address,
+    action: event.action,
+    recordType: event.recordType ?? null,
+    recordId: event.recordId === undefined || event.recordId === null ? null : String(event.recordId),
+    after: event.after === undefined ? null : JSON.stringify(event.after),
+  });
 }
 
 const parseJson = (text: string | null): unknown => (text === null ? null : (JSON.parse(text) as unknown));
@@ -42,7 +40,8 @@ function decodeCursor(cursor: string): number {
 }
 
 /** The audit trail, newest first, filtered by record, user and days (Stockholm dates, as everywhere). */
-export function listAudit({ db, query }: { db: Db; query: AuditQuery }): AuditPage {
+export async function listAudit({ db, query }: { db: Db; query: AuditQuery }): Promise<AuditPage> {
+  const { activities, auditLog, users } = db.$tables;
   if (query.from && query.to && query.from > query.to) {
     throw new AppError(400, "validation_error", "Från-datumet ligger efter till-datumet.", [
       { path: "from", code: "invalid_range", message: `from (${query.from}) ligger efter to (${query.to}).` },
@@ -51,7 +50,7 @@ export function listAudit({ db, query }: { db: Db; query: AuditQuery }): AuditPa
   const conditions: SQL[] = [];
   if (query.recordType && query.recordId && query.recordType === "activity" && /^\d+$/.test(query.recordId)) {
     // An activity from a batch import has no creation row of its own: its import's row tells it.
-    const linked = db.select({ auditId: activities.auditId }).from(activities).where(eq(activities.id, Number(query.recordId))).get();
+    const [linked] = await db.select({ auditId: activities.auditId }).from(activities).where(eq(activities.id, Number(query.recordId))).limit(1);
     const own = and(eq(auditLog.recordType, "activity"), eq(auditLog.recordId, query.recordId));
     conditions.push(linked?.auditId ? (or(own, eq(auditLog.id, linked.auditId)) as SQL) : (own as SQL));
   } else {
@@ -63,14 +62,13 @@ export function listAudit({ db, query }: { db: Db; query: AuditQuery }): AuditPa
   if (query.from) conditions.push(gte(auditLog.at, startOfLocalDay(query.from).toISOString()));
   if (query.to) conditions.push(lt(auditLog.at, startOfLocalDay(addDays(query.to, 1)).toISOString()));
   if (query.cursor) conditions.push(lt(auditLog.id, decodeCursor(query.cursor)));
-  const rows = db
+  const rows = await db
     .select({ row: auditLog, userName: users.name })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
     .where(and(...conditions))
     .orderBy(desc(auditLog.id))
-    .limit(query.limit + 1)
-    .all();
+    .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const items: AuditEntry[] = page.map(({ row, userName }) => ({
     id: row.id,

@@ -10,6 +10,7 @@ import { findSignInAccount, loadCurrentUser, userIdByEmail } from "./users";
 import type { WriteQueue } from "./write-queue";
 
 export type SignInDeps = {
+  /** For reads outside the write (the account, the user): the store's handle. */
   db: Db;
   queue: WriteQueue;
   limiter: SignInLimiter;
@@ -38,21 +39,23 @@ export async function signIn(deps: SignInDeps, { email, password }: SignIn): Pro
   const retryAfterSeconds = await limiter.retryAfter(email, address);
   if (retryAfterSeconds > 0) {
     await queue.run(
-      () => appendAuditEvent(db, anonymous(deps), { action: "auth.sign_in_limited", recordType: "user", recordId: userIdByEmail(db, email) }),
+      async (tx) =>
+        appendAuditEvent(tx, anonymous(deps), { action: "auth.sign_in_limited", recordType: "user", recordId: await userIdByEmail(tx, email) }),
       null,
     );
     return { status: "limited", retryAfterSeconds };
   }
 
-  const account = findSignInAccount(db, email);
+  const account = await findSignInAccount(db, email);
   const ok = await verifyPassword(account?.passwordHash ?? null, password);
-  const user = ok && account ? loadCurrentUser(db, account.id) : null;
+  const user = ok && account ? await loadCurrentUser(db, account.id) : null;
   if (!user) {
     await limiter.recordFailure(email, address);
     // The attempted email is kept only when it names a real account: a password typed into
     // the email field must not end up in the audit trail.
     await queue.run(
-      () => appendAuditEvent(db, anonymous(deps), { action: "auth.sign_in_failed", recordType: "user", recordId: userIdByEmail(db, email) }),
+      async (tx) =>
+        appendAuditEvent(tx, anonymous(deps), { action: "auth.sign_in_failed", recordType: "user", recordId: await userIdByEmail(tx, email) }),
       null,
     );
     return { status: "refused" };
@@ -60,10 +63,10 @@ export async function signIn(deps: SignInDeps, { email, password }: SignIn): Pro
 
   await limiter.recordSuccess(email);
   const context = auditContextOf({ ...user, via: { kind: "session", sessionHash: "" } }, now, address);
-  const { token } = await queue.run(() => {
-    if (deps.previousSessionToken) endSession(db, hashSecret(deps.previousSessionToken));
-    const session = createSession({ db, userId: user.id, now, timeouts: deps.timeouts, address, userAgent: deps.userAgent });
-    appendAuditEvent(db, context, { action: "auth.sign_in", recordType: "user", recordId: user.id });
+  const { token } = await queue.run(async (tx) => {
+    if (deps.previousSessionToken) await endSession(tx, hashSecret(deps.previousSessionToken));
+    const session = await createSession({ db: tx, userId: user.id, now, timeouts: deps.timeouts, address, userAgent: deps.userAgent });
+    await appendAuditEvent(tx, context, { action: "auth.sign_in", recordType: "user", recordId: user.id });
     return session;
   }, null);
   return { status: "signed_in", user, token };
@@ -71,18 +74,16 @@ export async function signIn(deps: SignInDeps, { email, password }: SignIn): Pro
 
 /** Ends the session a request came with (a token-authenticated request has none to end). */
 export async function signOut({
-  db,
   queue,
   sessionHash,
   context,
 }: {
-  db: Db;
   queue: WriteQueue;
   sessionHash: string | null;
   context: ReturnType<typeof auditContextOf>;
 }): Promise<void> {
-  await queue.run(() => {
-    if (sessionHash) endSession(db, sessionHash);
-    appendAuditEvent(db, context, { action: "auth.sign_out", recordType: "user", recordId: context.userId });
+  await queue.run(async (tx) => {
+    if (sessionHash) await endSession(tx, sessionHash);
+    await appendAuditEvent(tx, context, { action: "auth.sign_out", recordType: "user", recordId: context.userId });
   }, null);
 }

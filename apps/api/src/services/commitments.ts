@@ -1,12 +1,12 @@
 import type { OrganisationBreakdown } from "@lofteskollen/contracts";
 import { and, eq, gte, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { activities, commitments, organisations, promises } from "../db/schema";
 import { notFound } from "../lib/errors";
 
 /** A commitment with what its reports need of its promise; 404 when there is no such commitment. */
-export function findCommitment(db: Db, id: number) {
-  const found = db
+export async function findCommitment(db: Db, id: number) {
+  const { commitments, promises } = db.$tables;
+  const [found] = await db
     .select({
       id: commitments.id,
       promiseId: commitments.promiseId,
@@ -16,8 +16,7 @@ export function findCommitment(db: Db, id: number) {
     })
     .from(commitments)
     .innerJoin(promises, eq(promises.id, commitments.promiseId))
-    .where(eq(commitments.id, id))
-    .get();
+    .where(eq(commitments.id, id));
   if (!found) throw notFound("Åtagandet", "id");
   return found;
 }
@@ -29,7 +28,7 @@ const swedishOrder = new Intl.Collator("sv");
  * per organisation: largest quantity first, then by name in Swedish order (å, ä, ö after z),
  * activities logged without an organisation last among equals.
  */
-export function getOrganisationBreakdown({
+export async function getOrganisationBreakdown({
   db,
   commitmentId,
   query,
@@ -37,11 +36,12 @@ export function getOrganisationBreakdown({
   db: Db;
   commitmentId: number;
   query: { from?: string; to?: string };
-}): OrganisationBreakdown {
-  const commitment = findCommitment(db, commitmentId);
+}): Promise<OrganisationBreakdown> {
+  const { activities, organisations } = db.$tables;
+  const commitment = await findCommitment(db, commitmentId);
   const from = query.from ?? commitment.start;
   const to = query.to ?? commitment.end;
-  const rows = db
+  const rows = await db
     .select({
       organisation: organisations.name,
       quantity: sql<number>`sum(${activities.quantity})`.mapWith(Number),
@@ -57,8 +57,8 @@ export function getOrganisationBreakdown({
         lte(activities.localDate, to),
       ),
     )
-    .groupBy(activities.organisationId)
-    .all();
+    // PostgreSQL wants every selected column grouped; the name follows from the id.
+    .groupBy(activities.organisationId, organisations.name);
   rows.sort(
     (a, b) =>
       b.quantity - a.quantity ||

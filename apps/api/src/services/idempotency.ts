@@ -1,22 +1,24 @@
 import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { type Db, preparedPerDb } from "../db/client";
-import { idempotencyKeys } from "../db/schema";
 import { AppError } from "../lib/errors";
 
-const statements = preparedPerDb((db) => ({
-  find: db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, sql.placeholder("key"))).prepare(),
-  remember: db
-    .insert(idempotencyKeys)
-    .values({
-      key: sql.placeholder("key"),
-      route: sql.placeholder("route"),
-      requestHash: sql.placeholder("requestHash"),
-      statusCode: sql.placeholder("statusCode"),
-      responseBody: sql.placeholder("responseBody"),
-    })
-    .prepare(),
-}));
+const statements = preparedPerDb((db) => {
+  const { idempotencyKeys } = db.$tables;
+  return {
+    find: db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, sql.placeholder("key"))).prepare("idempotency_find"),
+    store: db
+      .insert(idempotencyKeys)
+      .values({
+        key: sql.placeholder("key"),
+        route: sql.placeholder("route"),
+        requestHash: sql.placeholder("requestHash"),
+        statusCode: sql.placeholder("statusCode"),
+        responseBody: sql.placeholder("responseBody"),
+      })
+      .prepare("idempotency_store"),
+  };
+});
 
 export type StoredResponse = { status: 200 | 201; body: unknown; replayed: boolean };
 
@@ -39,19 +41,20 @@ function canonicalJson(value: unknown): string {
 /**
  * Runs `create` once per Idempotency-Key (SPEC §4): a retry with the same key and body gets the
  * first response and creates nothing; the same key with another body is 409. Must be called
- * inside a write transaction, which makes the check and the insert one atomic step.
+ * inside a write transaction, with that write's `db` (the one `create` writes through too), which
+ * makes the check and the insert one atomic step.
  * Failed requests are not remembered: they wrote nothing, so a retry may succeed.
  */
-export function withIdempotency(
+export async function withIdempotency(
   db: Db,
   key: string | undefined,
   route: string,
   body: unknown,
-  create: () => { status: 200 | 201; body: unknown },
-): StoredResponse {
-  if (!key) return { ...create(), replayed: false };
+  create: () => { status: 200 | 201; body: unknown } | Promise<{ status: 200 | 201; body: unknown }>,
+): Promise<StoredResponse> {
+  if (!key) return { ...(await create()), replayed: false };
   const requestHash = hashRequest(route, body);
-  const existing = statements(db).find.get({ key });
+  const [existing] = await statements(db).find.execute({ key });
   if (existing) {
     if (existing.route !== route || existing.requestHash !== requestHash) {
       throw new AppError(
@@ -67,13 +70,7 @@ export function withIdempotency(
       replayed: true,
     };
   }
-  const result = create();
-  statements(db).remember.run({
-    key,
-    route,
-    requestHash,
-    statusCode: result.status,
-    responseBody: JSON.stringify(result.body),
-  });
+  const result = await create();
+  await statements(db).store.execute({ key, route, requestHash, statusCode: result.status, responseBody: JSON.stringify(result.body) });
   return { ...result, replayed: false };
 }

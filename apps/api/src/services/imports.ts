@@ -24,9 +24,8 @@ import {
   type SpreadsheetCell,
   suggestImportMapping,
 } from "@lofteskollen/domain";
-import { eq } from "drizzle-orm";
-import { type Db, preparedPerDb } from "../db/client";
-import { commitments, promises } from "../db/schema";
+import { and, asc, between, eq, inArray, isNotNull, isNull, or } from "drizzle-orm";
+import { type Db, preparedPerConnection } from "../db/client";
 import { type CsvFile, toCsv } from "../lib/csv";
 import { AppError, ruleViolation } from "../lib/errors";
 import { readSpreadsheet, type Spreadsheet } from "../lib/spreadsheet";
@@ -113,16 +112,21 @@ export function requireMapping(read: ReadImport): ImportMapping {
   );
 }
 
-const statements = preparedPerDb((db) => ({
-  commitments: db
+/** Every commitment, with its title and its promise's period: what a row's commitment cell is resolved against. */
+async function loadCommitments(db: Db): Promise<CommitmentRef[]> {
+  const { commitments, promises } = db.$tables;
+  return db
     .select({ id: commitments.id, title: commitments.title, start: promises.startDate, end: promises.endDate })
     .from(commitments)
-    .innerJoin(promises, eq(promises.id, commitments.promiseId))
-    .prepare(),
-  // Activities an imported row may repeat: one range read per commitment through
-  // activities_commitment_date. A voided activity counts when it was corrected (its correction
-  // stands for it): re-importing the original file must not bring the wrong line back.
-  existing: db.$client.prepare<[number, string, string], StoredActivity>(
+    .innerJoin(promises, eq(promises.id, commitments.promiseId));
+}
+
+// Activities an imported row may repeat: one range read per commitment through
+// activities_commitment_date. A voided activity counts when it was corrected (its correction
+// stands for it): re-importing the original file must not bring the wrong line back.
+// SQLite fast path: plain better-sqlite3, iterated, one statement per connection.
+const sqliteStatements = preparedPerConnection((sqlite) => ({
+  existing: sqlite.prepare<[number, string, string], StoredActivity>(
     `SELECT id, commitment_id AS commitmentId, local_date AS localDate, quantity, organisation_id AS organisationId, place, note
      FROM activities
      WHERE commitment_id = ? AND local_date BETWEEN ? AND ?
@@ -130,6 +134,31 @@ const statements = preparedPerDb((db) => ({
      ORDER BY id`,
   ),
 }));
+
+/** The same read through the query builder: the engine-neutral path (PostgreSQL). */
+async function existingActivities(db: Db, commitmentId: number, from: string, to: string): Promise<StoredActivity[]> {
+  const { activities } = db.$tables;
+  const corrected = db.select({ id: activities.replacesId }).from(activities).where(isNotNull(activities.replacesId));
+  return db
+    .select({
+      id: activities.id,
+      commitmentId: activities.commitmentId,
+      localDate: activities.localDate,
+      quantity: activities.quantity,
+      organisationId: activities.organisationId,
+      place: activities.place,
+      note: activities.note,
+    })
+    .from(activities)
+    .where(
+      and(
+        eq(activities.commitmentId, commitmentId),
+        between(activities.localDate, from, to),
+        or(isNull(activities.voidedAt), inArray(activities.id, corrected)),
+      ),
+    )
+    .orderBy(asc(activities.id));
+}
 
 type StoredActivity = {
   id: number;
@@ -167,12 +196,24 @@ const toProblem = (violation: RuleViolation): ImportProblem => ({
  * period, future, quantity, personnummer, who may log for which organisation), then the
  * duplicate rule (ADR 008). Reads only; the import runs it inside its write transaction.
  */
-function checkRows({ db, read, mapping, now, actor }: { db: Db; read: ReadImport; mapping: ImportMapping; now: Date; actor: Actor }): CheckedRow[] {
+async function checkRows({
+  db,
+  read,
+  mapping,
+  now,
+  actor,
+}: {
+  db: Db;
+  read: ReadImport;
+  mapping: ImportMapping;
+  now: Date;
+  actor: Actor;
+}): Promise<CheckedRow[]> {
   const { headers, rows } = read.spreadsheet;
   const column = Object.fromEntries(IMPORT_FIELDS.map((field) => [field, mapping[field] === undefined ? -1 : headers.indexOf(mapping[field])])) as Record<ImportField, number>;
   const checker = activityChecker({ db, now, actor });
 
-  const all = statements(db).commitments.all();
+  const all = await loadCommitments(db);
   const byId = new Map(all.map((c) => [c.id, c]));
   const byTitle = new Map<string, CommitmentRef[]>();
   for (const c of all) {
@@ -192,7 +233,7 @@ function checkRows({ db, read, mapping, now, actor }: { db: Db; read: ReadImport
     return candidates.length === 1 ? (candidates[0] as CommitmentRef) : candidates;
   };
   /** Two promises may have a commitment of the same title: the row's date, then the user's rights, decide. */
-  const resolve = (cell: SpreadsheetCell, localDate: string | null): CommitmentRef | ImportProblem => {
+  const resolve = async (cell: SpreadsheetCell, localDate: string | null): Promise<CommitmentRef | ImportProblem> => {
     const text = cellText(cell);
     let found = resolved.get(text);
     if (found === undefined) {
@@ -201,7 +242,11 @@ function checkRows({ db, read, mapping, now, actor }: { db: Db; read: ReadImport
     }
     if (!Array.isArray(found)) return found;
     let candidates = localDate ? found.filter((c) => c.start <= localDate && localDate <= c.end) : found;
-    if (candidates.length > 1) candidates = candidates.filter((c) => checker.context(c.id)?.mayLog);
+    if (candidates.length > 1) {
+      const mayLog: CommitmentRef[] = [];
+      for (const c of candidates) if ((await checker.context(c.id))?.mayLog) mayLog.push(c);
+      candidates = mayLog;
+    }
     if (candidates.length === 1 && candidates[0]) return candidates[0];
     return {
       field: "commitment",
@@ -210,7 +255,8 @@ function checkRows({ db, read, mapping, now, actor }: { db: Db; read: ReadImport
     };
   };
 
-  const checked: CheckedRow[] = rows.map(({ line, cells: raw }) => {
+  const checked: CheckedRow[] = [];
+  for (const { line, cells: raw } of rows) {
     const cells = {} as Record<ImportField, SpreadsheetCell>;
     for (const field of IMPORT_FIELDS) cells[field] = column[field] < 0 ? null : (raw[column[field]] ?? null);
     const problems: ImportProblem[] = [];
@@ -219,7 +265,7 @@ function checkRows({ db, read, mapping, now, actor }: { db: Db; read: ReadImport
     if (!date.ok) problems.push({ field: "date", code: date.code, message: date.message });
     const quantity = readImportQuantity(cells.quantity);
     if (!quantity.ok) problems.push({ field: "quantity", code: quantity.code, message: quantity.message });
-    const commitment = resolve(cells.commitment, date.ok ? date.value.localDate : null);
+    const commitment = await resolve(cells.commitment, date.ok ? date.value.localDate : null);
     if ("code" in commitment) problems.push(commitment);
 
     const text = { organisation: cellTextOrNull(cells.organisation), place: cellTextOrNull(cells.place), note: cellTextOrNull(cells.note) };
@@ -234,10 +280,10 @@ function checkRows({ db, read, mapping, now, actor }: { db: Db; read: ReadImport
     let organisation: string | null = null;
     if ("id" in commitment && date.ok && quantity.ok && problems.length === 0) {
       // An organisation is written as its name; a spreadsheet's capitals do not make it another one.
-      const responsible = checker.context(commitment.id)?.responsible ?? [];
+      const responsible = (await checker.context(commitment.id))?.responsible ?? [];
       const named = text.organisation?.toLocaleLowerCase("sv");
       const organisationName = responsible.find((name) => name.toLocaleLowerCase("sv") === named) ?? text.organisation;
-      const result = checker.check({
+      const result = await checker.check({
         commitmentId: commitment.id,
         occurredAt: date.value.occurredAt,
         quantity: quantity.value,
@@ -256,15 +302,15 @@ function checkRows({ db, read, mapping, now, actor }: { db: Db; read: ReadImport
       // The rules above need a commitment, a date and a quantity; personal data is named anyway.
       problems.push(...personalDataViolations([["place", text.place], ["note", text.note]]).map(toProblem));
     }
-    return { line, problems, row, organisation, duplicateOf: null, cells };
-  });
+    checked.push({ line, problems, row, organisation, duplicateOf: null, cells });
+  }
 
-  markDuplicates(db, checked);
+  await markDuplicates(db, checked);
   return checked;
 }
 
 /** Sets `duplicateOf` on each row whose activity is already stored (the counting rule of matchDuplicates). */
-function markDuplicates(db: Db, rows: CheckedRow[]) {
+async function markDuplicates(db: Db, rows: CheckedRow[]): Promise<void> {
   const ranges = new Map<number, { from: string; to: string }>();
   for (const { row } of rows) {
     if (!row) continue;
@@ -277,11 +323,16 @@ function markDuplicates(db: Db, rows: CheckedRow[]) {
   }
   const existing = new Map<string, number[]>();
   for (const [commitmentId, { from, to }] of ranges) {
-    for (const stored of statements(db).existing.iterate(commitmentId, from, to)) {
-      const key = activityFingerprint(stored);
+    // On SQLite the rows are iterated as they are read, with no await between opening the
+    // statement and finishing it: nothing else runs on the connection meanwhile.
+    const stored = db.$sqlite
+      ? sqliteStatements(db.$sqlite).existing.iterate(commitmentId, from, to)
+      : await existingActivities(db, commitmentId, from, to);
+    for (const activity of stored) {
+      const key = activityFingerprint(activity);
       const ids = existing.get(key);
-      if (ids) ids.push(stored.id);
-      else existing.set(key, [stored.id]);
+      if (ids) ids.push(activity.id);
+      else existing.set(key, [activity.id]);
     }
   }
   if (existing.size === 0) return;
@@ -318,8 +369,8 @@ function importedActivity(row: NewActivity, organisation: string | null, title: 
 export async function previewImport({ db, file, now, actor }: { db: Db; file: ImportFile; now: Date; actor: Actor }): Promise<ImportPreview> {
   const read = await readImportFile(file);
   const { headers, rows, encoding, delimiter } = read.spreadsheet;
-  const checked = read.mapping ? checkRows({ db, read, mapping: read.mapping, now, actor }) : [];
-  const titles = new Map(statements(db).commitments.all().map((c) => [c.id, c.title]));
+  const checked = read.mapping ? await checkRows({ db, read, mapping: read.mapping, now, actor }) : [];
+  const titles = new Map((await loadCommitments(db)).map((c) => [c.id, c.title]));
   const counts = { ok: 0, error: 0, duplicate: 0 };
   const previewRows = checked.map((c): ImportRow => {
     const status = statusOf(c);
@@ -363,9 +414,9 @@ function mappedValues(row: CheckedRow, mapping: ImportMapping | null): Record<st
  * nothing is stored and the answer is 422 naming them. A file whose rows are all stored already
  * creates nothing (and writes no audit row): that is a re-import, not a mistake.
  */
-export function runImport({ db, read, now, actor }: { db: Db; read: ReadImport; now: Date; actor: Actor }): ImportResult {
+export async function runImport({ db, read, now, actor }: { db: Db; read: ReadImport; now: Date; actor: Actor }): Promise<ImportResult> {
   const mapping = requireMapping(read);
-  const checked = checkRows({ db, read, mapping, now, actor });
+  const checked = await checkRows({ db, read, mapping, now, actor });
   const toInsert: NewActivity[] = [];
   const errors: ImportResult["errors"] = [];
   let duplicates = 0;
@@ -385,7 +436,7 @@ export function runImport({ db, read, now, actor }: { db: Db; read: ReadImport; 
     );
   }
   if (toInsert.length === 0) return { created: 0, duplicates, errors, ids: [], auditId: null };
-  const { auditId, ids } = insertActivityImport(db, toInsert, {
+  const { auditId, ids } = await insertActivityImport(db, toInsert, {
     file: { name: read.fileName, format: read.format, rows: checked.length, duplicates, errors: errors.length },
   });
   return { created: ids.length, duplicates, errors, ids, auditId };

@@ -9,12 +9,11 @@ import {
   type Term,
 } from "@lofteskollen/domain";
 import { and, asc, eq, gt, gte, inArray, lte } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { commitmentDailyTotals, commitments, promises, terms } from "../db/schema";
+import type { Db, Tables } from "../db/client";
 import { notFound } from "../lib/errors";
 import { listPromises } from "./promises";
 
-type CommitmentRow = Pick<typeof commitments.$inferSelect, "id" | "title" | "unit" | "target" | "cadence">;
+type CommitmentRow = Pick<Tables["commitments"]["$inferSelect"], "id" | "title" | "unit" | "target" | "cadence">;
 
 /** What the engine needs for one promise's progress as of a date, as read from the database. */
 type ProgressSource = {
@@ -39,8 +38,13 @@ type PromisePeriodRow = { id: number; startDate: string; endDate: string };
  * Reads the progress inputs of several promises with one query per table, so the overview of all
  * promises costs the same few round trips as one promise's progress. Reads the daily totals
  * (O(days × commitments) rows), never the activities themselves.
+ *
+ * The tables are read one after the other. On SQLite no write comes between them (its queries
+ * complete synchronously under their promises); on PostgreSQL, through the pool, a write may
+ * commit between two reads — not yet one snapshot.
  */
-function loadProgressSources(db: Db, promiseRows: readonly PromisePeriodRow[], asOf: string): ProgressSource[] {
+async function loadProgressSources(db: Db, promiseRows: readonly PromisePeriodRow[], asOf: string): Promise<ProgressSource[]> {
+  const { commitmentDailyTotals, commitments, terms } = db.$tables;
   const sources: ProgressSource[] = promiseRows.map((p) => ({
     promiseId: p.id,
     period: { start: p.startDate, end: p.endDate },
@@ -53,7 +57,7 @@ function loadProgressSources(db: Db, promiseRows: readonly PromisePeriodRow[], a
   if (!first) return sources;
   const byPromise = new Map(sources.map((s) => [s.promiseId, s]));
 
-  const commitmentRows = db
+  const commitmentRows = await db
     .select({
       id: commitments.id,
       promiseId: commitments.promiseId,
@@ -64,8 +68,7 @@ function loadProgressSources(db: Db, promiseRows: readonly PromisePeriodRow[], a
     })
     .from(commitments)
     .where(inArray(commitments.promiseId, [...byPromise.keys()]))
-    .orderBy(asc(commitments.position), asc(commitments.id))
-    .all();
+    .orderBy(asc(commitments.position), asc(commitments.id));
   // Where each commitment's counted days go, and which of them can count.
   const daysOf = new Map<number, { from: string; to: string; days: DailyTotal[] }>();
   for (const { promiseId, ...commitment } of commitmentRows) {
@@ -83,17 +86,16 @@ function loadProgressSources(db: Db, promiseRows: readonly PromisePeriodRow[], a
   const latest = sources.reduce((max, s) => maxDate(max, s.lastDay), first.lastDay);
 
   if (commitmentRows.some((c) => c.cadence === "term")) {
-    const termCalendar = db
+    const termCalendar = await db
       .select({ name: terms.name, start: terms.startDate, end: terms.endDate })
       .from(terms)
       .where(and(lte(terms.startDate, lastEnd), gte(terms.endDate, earliest)))
-      .orderBy(asc(terms.startDate))
-      .all();
+      .orderBy(asc(terms.startDate));
     for (const source of sources) source.terms = termCalendar;
   }
 
   if (latest >= earliest) {
-    const rows = db
+    const rows = await db
       .select({
         commitmentId: commitmentDailyTotals.commitmentId,
         date: commitmentDailyTotals.localDate,
@@ -110,8 +112,7 @@ function loadProgressSources(db: Db, promiseRows: readonly PromisePeriodRow[], a
         ),
       )
       // The primary key's order, so each commitment's days come out oldest first without a sort.
-      .orderBy(asc(commitmentDailyTotals.commitmentId), asc(commitmentDailyTotals.localDate))
-      .all();
+      .orderBy(asc(commitmentDailyTotals.commitmentId), asc(commitmentDailyTotals.localDate));
     for (const { commitmentId, date, quantity } of rows) {
       const target = daysOf.get(commitmentId);
       // Several promises are read over the span of them all: keep each commitment to its own period.
@@ -122,14 +123,14 @@ function loadProgressSources(db: Db, promiseRows: readonly PromisePeriodRow[], a
 }
 
 /** One promise's progress inputs; 404 for an unknown promise. */
-function loadProgressSource(db: Db, promiseId: number, asOf: string): ProgressSource {
-  const promise = db
+async function loadProgressSource(db: Db, promiseId: number, asOf: string): Promise<ProgressSource> {
+  const { promises } = db.$tables;
+  const [promise] = await db
     .select({ id: promises.id, startDate: promises.startDate, endDate: promises.endDate })
     .from(promises)
-    .where(eq(promises.id, promiseId))
-    .get();
+    .where(eq(promises.id, promiseId));
   if (!promise) throw notFound("Medborgarlöftet");
-  const [source] = loadProgressSources(db, [promise], asOf);
+  const [source] = await loadProgressSources(db, [promise], asOf);
   if (!source) throw notFound("Medborgarlöftet");
   return source;
 }
@@ -157,8 +158,8 @@ function progressOf(source: ProgressSource, asOf: string): PromiseProgress {
 }
 
 /** SPEC §3 progress of every commitment of a promise as of a date. */
-export function getPromiseProgress({ db, promiseId, asOf }: { db: Db; promiseId: number; asOf: string }): PromiseProgress {
-  return progressOf(loadProgressSource(db, promiseId, asOf), asOf);
+export async function getPromiseProgress({ db, promiseId, asOf }: { db: Db; promiseId: number; asOf: string }): Promise<PromiseProgress> {
+  return progressOf(await loadProgressSource(db, promiseId, asOf), asOf);
 }
 
 /**
@@ -166,8 +167,8 @@ export function getPromiseProgress({ db, promiseId, asOf }: { db: Db; promiseId:
  * commitments have each status as of a date. Every status is present, 0 when no commitment has it,
  * so a client never has to tell "none" from "missing".
  */
-export function getProgressSummary({ db, asOf }: { db: Db; asOf: string }): ProgressSummary {
-  const sources = loadProgressSources(db, listPromises({ db }), asOf);
+export async function getProgressSummary({ db, asOf }: { db: Db; asOf: string }): Promise<ProgressSummary> {
+  const sources = await loadProgressSources(db, await listPromises({ db }), asOf);
   return {
     asOf,
     promises: sources.map((source) => {
@@ -183,8 +184,8 @@ export function getProgressSummary({ db, asOf }: { db: Db; asOf: string }): Prog
  * period's start to the earlier of asOf and the period's end — exactly the totals the progress of
  * that asOf is computed from, so a chart drawn from them agrees with the figures.
  */
-export function getDailyTotals({ db, promiseId, asOf }: { db: Db; promiseId: number; asOf: string }): DailyTotals {
-  const source = loadProgressSource(db, promiseId, asOf);
+export async function getDailyTotals({ db, promiseId, asOf }: { db: Db; promiseId: number; asOf: string }): Promise<DailyTotals> {
+  const source = await loadProgressSource(db, promiseId, asOf);
   return {
     promiseId,
     asOf,

@@ -1,56 +1,45 @@
 import type { CreatePromise, PromiseDetail, PromiseSummary } from "@lofteskollen/contracts";
 import { personalDataViolations, type RuleViolation } from "@lofteskollen/domain";
 import { asc, eq, inArray } from "drizzle-orm";
-import type { Db } from "../db/client";
-import {
-  activityTypes,
-  areas,
-  commitmentOrganisations,
-  commitments,
-  organisations,
-  promises,
-  themes,
-} from "../db/schema";
+import type { Db, Tables } from "../db/client";
 import { AppError, notFound, ruleViolation } from "../lib/errors";
 
-type PromiseRow = typeof promises.$inferSelect;
+type PromiseRow = Tables["promises"]["$inferSelect"];
 
-export function listPromises({ db }: { db: Db }): PromiseSummary[] {
-  return db
+export async function listPromises({ db }: { db: Db }): Promise<PromiseSummary[]> {
+  const { areas, promises } = db.$tables;
+  const rows = await db
     .select({ promise: promises, area: areas.name })
     .from(promises)
     .innerJoin(areas, eq(areas.id, promises.areaId))
-    .orderBy(asc(promises.startDate), asc(promises.id))
-    .all()
-    .map(({ promise, area }) => toSummary(promise, area));
+    .orderBy(asc(promises.startDate), asc(promises.id));
+  return rows.map(({ promise, area }) => toSummary(promise, area));
 }
 
-export function getPromise({ db, id }: { db: Db; id: number }): PromiseDetail {
-  const row = db
+export async function getPromise({ db, id }: { db: Db; id: number }): Promise<PromiseDetail> {
+  const { areas, commitmentOrganisations, commitments, organisations, promises, themes } = db.$tables;
+  const [row] = await db
     .select({ promise: promises, area: areas })
     .from(promises)
     .innerJoin(areas, eq(areas.id, promises.areaId))
-    .where(eq(promises.id, id))
-    .get();
+    .where(eq(promises.id, id));
   if (!row) throw notFound("Medborgarlöftet");
-  const parent = row.area.parentId
-    ? db.select({ name: areas.name }).from(areas).where(eq(areas.id, row.area.parentId)).get()
-    : undefined;
-  const themeRows = db
+  const [parent] = row.area.parentId
+    ? await db.select({ name: areas.name }).from(areas).where(eq(areas.id, row.area.parentId))
+    : [];
+  const themeRows = await db
     .select()
     .from(themes)
     .where(eq(themes.promiseId, id))
-    .orderBy(asc(themes.position), asc(themes.id))
-    .all();
+    .orderBy(asc(themes.position), asc(themes.id));
   const themeName = new Map(themeRows.map((t) => [t.id, t.name]));
-  const commitmentRows = db
+  const commitmentRows = await db
     .select()
     .from(commitments)
     .where(eq(commitments.promiseId, id))
-    .orderBy(asc(commitments.position), asc(commitments.id))
-    .all();
+    .orderBy(asc(commitments.position), asc(commitments.id));
   const orgRows = commitmentRows.length
-    ? db
+    ? await db
         .select({ commitmentId: commitmentOrganisations.commitmentId, name: organisations.name })
         .from(commitmentOrganisations)
         .innerJoin(organisations, eq(organisations.id, commitmentOrganisations.organisationId))
@@ -61,7 +50,6 @@ export function getPromise({ db, id }: { db: Db; id: number }): PromiseDetail {
           ),
         )
         .orderBy(asc(organisations.name))
-        .all()
     : [];
   return {
     ...toSummary(row.promise, row.area.name),
@@ -85,19 +73,21 @@ export function getPromise({ db, id }: { db: Db; id: number }): PromiseDetail {
 }
 
 /** SPEC §4 POST /api/promises: the promise and all its commitments, or nothing. */
-export function createPromise({ db, input }: { db: Db; input: CreatePromise }): PromiseDetail {
-  const violations = promiseRuleViolations(db, input);
+export async function createPromise({ db, input }: { db: Db; input: CreatePromise }): Promise<PromiseDetail> {
+  const { commitmentOrganisations, commitments, promises, themes } = db.$tables;
+  const violations = await promiseRuleViolations(db, input);
   if (violations.length) throw ruleViolation(violations);
 
   const slug = input.slug ?? slugify(input.title);
-  if (db.select({ id: promises.id }).from(promises).where(eq(promises.slug, slug)).get()) {
+  const [taken] = await db.select({ id: promises.id }).from(promises).where(eq(promises.slug, slug));
+  if (taken) {
     throw new AppError(409, "slug_taken", `Det finns redan ett medborgarlöfte med adressen "${slug}".`, [
       { path: "slug", code: "slug_taken", message: `Slug "${slug}" används redan. Välj en annan.` },
     ]);
   }
 
-  const areaId = ensureArea(db, input.area, input.areaParent);
-  const promise = db
+  const areaId = await ensureArea(db, input.area, input.areaParent);
+  const [promise] = await db
     .insert(promises)
     .values({
       slug,
@@ -110,19 +100,20 @@ export function createPromise({ db, input }: { db: Db; input: CreatePromise }): 
       status: input.status,
       isExample: input.example,
     })
-    .returning({ id: promises.id })
-    .get();
+    .returning({ id: promises.id });
+  if (!promise) throw new Error("the promise was not stored");
 
   // A commitment's theme joins the promise's themes even if the caller forgot to list it.
   const themeNames = [...new Set([...input.themes, ...input.commitments.flatMap((c) => (c.theme ? [c.theme] : []))])];
   const themeIds = new Map<string, number>();
-  themeNames.forEach((name, position) => {
-    const theme = db.insert(themes).values({ promiseId: promise.id, name, position }).returning().get();
+  for (const [position, name] of themeNames.entries()) {
+    const [theme] = await db.insert(themes).values({ promiseId: promise.id, name, position }).returning();
+    if (!theme) throw new Error("the theme was not stored");
     themeIds.set(name, theme.id);
-  });
+  }
 
-  input.commitments.forEach((c, position) => {
-    const commitment = db
+  for (const [position, c] of input.commitments.entries()) {
+    const [commitment] = await db
       .insert(commitments)
       .values({
         promiseId: promise.id,
@@ -135,19 +126,20 @@ export function createPromise({ db, input }: { db: Db; input: CreatePromise }): 
         target: c.target,
         cadence: c.cadence,
       })
-      .returning({ id: commitments.id })
-      .get();
+      .returning({ id: commitments.id });
+    if (!commitment) throw new Error("the commitment was not stored");
     for (const name of new Set(c.organisations)) {
-      db.insert(commitmentOrganisations)
-        .values({ commitmentId: commitment.id, organisationId: ensureOrganisation(db, name) })
-        .run();
+      await db
+        .insert(commitmentOrganisations)
+        .values({ commitmentId: commitment.id, organisationId: await ensureOrganisation(db, name) });
     }
-  });
+  }
 
-  return getPromise({ db, id: promise.id });
+  return await getPromise({ db, id: promise.id });
 }
 
-function promiseRuleViolations(db: Db, input: CreatePromise): RuleViolation[] {
+async function promiseRuleViolations(db: Db, input: CreatePromise): Promise<RuleViolation[]> {
+  const { activityTypes } = db.$tables;
   const violations: RuleViolation[] = [];
   if (input.endDate < input.startDate) {
     violations.push({
@@ -156,13 +148,7 @@ function promiseRuleViolations(db: Db, input: CreatePromise): RuleViolation[] {
       message: `Slutdatumet ${input.endDate} ligger före startdatumet ${input.startDate}.`,
     });
   }
-  const knownTypes = new Set(
-    db
-      .select({ code: activityTypes.code })
-      .from(activityTypes)
-      .all()
-      .map((t) => t.code),
-  );
+  const knownTypes = new Set((await db.select({ code: activityTypes.code }).from(activityTypes)).map((t) => t.code));
   input.commitments.forEach((c, i) => {
     if (!knownTypes.has(c.activityType)) {
       violations.push({
@@ -186,20 +172,26 @@ function promiseRuleViolations(db: Db, input: CreatePromise): RuleViolation[] {
   return violations;
 }
 
-export function ensureArea(db: Db, name: string, parentName?: string | null): number {
-  const parentId = parentName ? ensureArea(db, parentName) : null;
-  const existing = db.select().from(areas).where(eq(areas.name, name)).get();
+export async function ensureArea(db: Db, name: string, parentName?: string | null): Promise<number> {
+  const { areas } = db.$tables;
+  const parentId = parentName ? await ensureArea(db, parentName) : null;
+  const [existing] = await db.select().from(areas).where(eq(areas.name, name));
   if (existing) {
-    if (parentId && !existing.parentId) db.update(areas).set({ parentId }).where(eq(areas.id, existing.id)).run();
+    if (parentId && !existing.parentId) await db.update(areas).set({ parentId }).where(eq(areas.id, existing.id));
     return existing.id;
   }
-  return db.insert(areas).values({ name, parentId }).returning({ id: areas.id }).get().id;
+  const [created] = await db.insert(areas).values({ name, parentId }).returning({ id: areas.id });
+  if (!created) throw new Error("the area was not stored");
+  return created.id;
 }
 
-export function ensureOrganisation(db: Db, name: string): number {
-  const existing = db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)).get();
+export async function ensureOrganisation(db: Db, name: string): Promise<number> {
+  const { organisations } = db.$tables;
+  const [existing] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name));
   if (existing) return existing.id;
-  return db.insert(organisations).values({ name }).returning({ id: organisations.id }).get().id;
+  const [created] = await db.insert(organisations).values({ name }).returning({ id: organisations.id });
+  if (!created) throw new Error("the organisation was not stored");
+  return created.id;
 }
 
 /** "Medborgarlöfte Nordost 2023–2024" → "medborgarlofte-nordost-2023-2024". */

@@ -1,7 +1,7 @@
 import { asc } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { activityTypes } from "../db/schema";
 
-export function listActivityTypes({ db }: { db: Db }) {
-  return db.select().from(activityTypes).orderBy(asc(activityTypes.label)).all();
+export async function listActivityTypes({ db }: { db: Db }) {
+  const { activityTypes } = db.$tables;
+  return await db.select().from(activityTypes).orderBy(asc(activityTypes.label));
 }

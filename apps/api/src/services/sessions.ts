@@ -1,7 +1,6 @@
 import type { CurrentUser } from "@lofteskollen/contracts";
-import { eq, sql } from "drizzle-orm";
-import { type Db, preparedPerDb } from "../db/client";
-import { sessions } from "../db/schema";
+import { eq } from "drizzle-orm";
+import type { Db } from "../db/client";
 import { hashSecret, newSecret } from "../security/secrets";
 import { loadCurrentUser } from "./users";
 
@@ -15,12 +14,8 @@ export type SessionTimeouts = {
 /** Touch `last_seen_at` at most this often: one write per minute per session, not per request. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-const statements = preparedPerDb((db) => ({
-  find: db.select().from(sessions).where(eq(sessions.tokenHash, sql.placeholder("hash"))).prepare(),
-}));
-
 /** Starts a session: returns the cookie's secret (only its hash is stored). */
-export function createSession({
+export async function createSession({
   db,
   userId,
   now,
@@ -34,21 +29,20 @@ export function createSession({
   timeouts: SessionTimeouts;
   address: string | null;
   userAgent: string | null;
-}): { token: string; tokenHash: string; expiresAt: Date } {
+}): Promise<{ token: string; tokenHash: string; expiresAt: Date }> {
+  const { sessions } = db.$tables;
   const token = newSecret("");
   const tokenHash = hashSecret(token);
   const expiresAt = new Date(now.getTime() + timeouts.absoluteMs);
-  db.insert(sessions)
-    .values({
-      tokenHash,
-      userId,
-      createdAt: now.toISOString(),
-      lastSeenAt: now.toISOString(),
-      expiresAt: expiresAt.toISOString(),
-      address,
-      userAgent: userAgent?.slice(0, 300) ?? null,
-    })
-    .run();
+  await db.insert(sessions).values({
+    tokenHash,
+    userId,
+    createdAt: now.toISOString(),
+    lastSeenAt: now.toISOString(),
+    expiresAt: expiresAt.toISOString(),
+    address,
+    userAgent: userAgent?.slice(0, 300) ?? null,
+  });
   return { token, tokenHash, expiresAt };
 }
 
@@ -58,21 +52,34 @@ export type ResolvedSession =
   | { status: "unknown" };
 
 /** The user behind a session cookie, unless the session is unknown, ended, idle too long, or past its absolute end. */
-export function resolveSession({ db, token, now, timeouts }: { db: Db; token: string; now: Date; timeouts: SessionTimeouts }): ResolvedSession {
+export async function resolveSession({
+  db,
+  token,
+  now,
+  timeouts,
+}: {
+  db: Db;
+  token: string;
+  now: Date;
+  timeouts: SessionTimeouts;
+}): Promise<ResolvedSession> {
+  const { sessions } = db.$tables;
   const tokenHash = hashSecret(token);
-  const row = statements(db).find.get({ hash: tokenHash });
+  const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).limit(1);
   if (!row) return { status: "unknown" };
   const idleFor = now.getTime() - Date.parse(row.lastSeenAt);
   if (now.getTime() >= Date.parse(row.expiresAt) || idleFor >= timeouts.idleMs) return { status: "expired", tokenHash };
-  const user = loadCurrentUser(db, row.userId);
+  const user = await loadCurrentUser(db, row.userId);
   if (!user) return { status: "expired", tokenHash };
   return { status: "active", user, tokenHash, needsTouch: idleFor >= TOUCH_INTERVAL_MS };
 }
 
-export function touchSession(db: Db, tokenHash: string, now: Date): void {
-  db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, tokenHash)).run();
+export async function touchSession(db: Db, tokenHash: string, now: Date): Promise<void> {
+  const { sessions } = db.$tables;
+  await db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.tokenHash, tokenHash));
 }
 
-export function endSession(db: Db, tokenHash: string): void {
-  db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
+export async function endSession(db: Db, tokenHash: string): Promise<void> {
+  const { sessions } = db.$tables;
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }

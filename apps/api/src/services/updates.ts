@@ -1,12 +1,11 @@
 import type { CreateUpdate, Update } from "@lofteskollen/contracts";
 import { personalDataViolations } from "@lofteskollen/domain";
 import { asc, desc, eq } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { commitments, updates } from "../db/schema";
+import type { Db, Tables } from "../db/client";
 import { notFound, ruleViolation } from "../lib/errors";
 import { type Author, assertMay, responsibleOrganisations } from "./access";
 
-type UpdateRow = typeof updates.$inferSelect;
+type UpdateRow = Tables["updates"]["$inferSelect"];
 
 const toUpdate = (row: UpdateRow): Update => ({
   id: row.id,
@@ -18,14 +17,14 @@ const toUpdate = (row: UpdateRow): Update => ({
   createdAt: row.createdAt,
 });
 
-function assertCommitmentExists(db: Db, commitmentId: number): void {
-  if (!db.select({ id: commitments.id }).from(commitments).where(eq(commitments.id, commitmentId)).get()) {
-    throw notFound("Åtagandet");
-  }
+async function assertCommitmentExists(db: Db, commitmentId: number): Promise<void> {
+  const { commitments } = db.$tables;
+  const [found] = await db.select({ id: commitments.id }).from(commitments).where(eq(commitments.id, commitmentId));
+  if (!found) throw notFound("Åtagandet");
 }
 
 /** Writes a lägesrapport on a commitment. Run inside a write transaction. */
-export function createUpdate({
+export async function createUpdate({
   db,
   commitmentId,
   input,
@@ -37,12 +36,13 @@ export function createUpdate({
   input: CreateUpdate;
   author: Author;
   now: Date;
-}): Update {
-  assertCommitmentExists(db, commitmentId);
-  assertMay(author, "update.write", { type: "commitment", id: commitmentId, organisations: responsibleOrganisations(db, commitmentId) });
+}): Promise<Update> {
+  const { updates } = db.$tables;
+  await assertCommitmentExists(db, commitmentId);
+  assertMay(author, "update.write", { type: "commitment", id: commitmentId, organisations: await responsibleOrganisations(db, commitmentId) });
   const violations = personalDataViolations([["text", input.text]]);
   if (violations.length) throw ruleViolation(violations);
-  const row = db
+  const [row] = await db
     .insert(updates)
     .values({
       commitmentId,
@@ -53,19 +53,15 @@ export function createUpdate({
       createdByUserId: author.kind === "user" ? author.id : null,
       createdAt: now.toISOString(),
     })
-    .returning()
-    .get();
+    .returning();
+  if (!row) throw new Error("the update was not stored");
   return toUpdate(row);
 }
 
 /** A commitment's updates, newest date first. */
-export function listUpdates({ db, commitmentId }: { db: Db; commitmentId: number }): Update[] {
-  assertCommitmentExists(db, commitmentId);
-  return db
-    .select()
-    .from(updates)
-    .where(eq(updates.commitmentId, commitmentId))
-    .orderBy(desc(updates.date), asc(updates.id))
-    .all()
-    .map(toUpdate);
+export async function listUpdates({ db, commitmentId }: { db: Db; commitmentId: number }): Promise<Update[]> {
+  const { updates } = db.$tables;
+  await assertCommitmentExists(db, commitmentId);
+  const rows = await db.select().from(updates).where(eq(updates.commitmentId, commitmentId)).orderBy(desc(updates.date), asc(updates.id));
+  return rows.map(toUpdate);
 }

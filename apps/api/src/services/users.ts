@@ -1,29 +1,33 @@
 import type { CreateUser, CurrentUser, User } from "@lofteskollen/contracts";
 import type { Role } from "@lofteskollen/domain";
-import { asc, eq, inArray, sql } from "drizzle-orm";
-import { type Db, preparedPerDb } from "../db/client";
-import { organisations, sessions, userOrganisations, users } from "../db/schema";
+import { asc, count, eq, inArray, sql } from "drizzle-orm";
+import { type Db, preparedPerConnection, queryRows, type Tables } from "../db/client";
 import { AppError, notFound, ruleViolation } from "../lib/errors";
 import { hashPassword, isCommonPassword } from "../security/passwords";
 
-type UserRow = typeof users.$inferSelect;
+type UserRow = Tables["users"]["$inferSelect"];
 
-const statements = preparedPerDb((db) => ({
-  byId: db.select().from(users).where(eq(users.id, sql.placeholder("id"))).prepare(),
-  byEmail: db.select().from(users).where(eq(users.email, sql.placeholder("email"))).prepare(),
-  organisationsOf: db
+async function userById(db: Db, id: number): Promise<UserRow | undefined> {
+  const { users } = db.$tables;
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+async function userByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  const { users } = db.$tables;
+  const [row] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  return row;
+}
+
+async function organisationNames(db: Db, userId: number): Promise<string[]> {
+  const { organisations, userOrganisations } = db.$tables;
+  const rows = await db
     .select({ name: organisations.name })
     .from(userOrganisations)
     .innerJoin(organisations, eq(organisations.id, userOrganisations.organisationId))
-    .where(eq(userOrganisations.userId, sql.placeholder("id")))
-    .orderBy(asc(organisations.name))
-    .prepare(),
-}));
-
-function organisationNames(db: Db, userId: number): string[] {
-  return statements(db)
-    .organisationsOf.all({ id: userId })
-    .map((o) => o.name);
+    .where(eq(userOrganisations.userId, userId))
+    .orderBy(asc(organisations.name));
+  return rows.map((o) => o.name);
 }
 
 function toUser(row: UserRow, orgs: string[]): User {
@@ -38,9 +42,17 @@ function toUser(row: UserRow, orgs: string[]): User {
   };
 }
 
-/** The columns of an enabled user as the current user, for joins (`u` is the users table). */
+/**
+ * The columns of an enabled user as the current user, for joins (`u` is the users table).
+ * SQLite only (`json_group_array`): the raw fast paths. PostgreSQL: CURRENT_USER_COLUMNS_POSTGRES.
+ */
 export const CURRENT_USER_COLUMNS = `u.id AS id, u.email AS email, u.name AS name, u.role AS role,
   (SELECT json_group_array(o.name ORDER BY o.name) FROM user_organisations uo
+   JOIN organisations o ON o.id = uo.organisation_id WHERE uo.user_id = u.id) AS organisations`;
+
+/** The same columns in PostgreSQL's SQL: the organisations as JSON text too ('[]' when none). */
+export const CURRENT_USER_COLUMNS_POSTGRES = `u.id AS id, u.email AS email, u.name AS name, u.role AS role,
+  (SELECT coalesce(json_agg(o.name ORDER BY o.name), '[]'::json)::text FROM user_organisations uo
    JOIN organisations o ON o.id = uo.organisation_id WHERE uo.user_id = u.id) AS organisations`;
 
 export type CurrentUserRow = { id: number; email: string; name: string; role: Role; organisations: string };
@@ -54,47 +66,59 @@ export const toCurrentUser = (row: CurrentUserRow): CurrentUser => ({
 });
 
 // Every authenticated request reads its user: one statement, not three (docs/benchmarks.md).
-const currentUser = preparedPerDb((db) =>
-  db.$client.prepare<[number], CurrentUserRow>(`SELECT ${CURRENT_USER_COLUMNS} FROM users u WHERE u.id = ? AND u.disabled_at IS NULL`),
+// SQLite fast path: a statement prepared once per connection.
+const currentUser = preparedPerConnection((sqlite) =>
+  sqlite.prepare<[number], CurrentUserRow>(`SELECT ${CURRENT_USER_COLUMNS} FROM users u WHERE u.id = ? AND u.disabled_at IS NULL`),
 );
 
 /** The signed-in user as `GET /api/auth/me` shows it; null when unknown or disabled. */
-export function loadCurrentUser(db: Db, userId: number): CurrentUser | null {
-  const row = currentUser(db).get(userId);
+export async function loadCurrentUser(db: Db, userId: number): Promise<CurrentUser | null> {
+  let row: CurrentUserRow | undefined;
+  if (db.$sqlite) {
+    row = currentUser(db.$sqlite).get(userId);
+  } else {
+    [row] = await queryRows<CurrentUserRow>(
+      db,
+      sql`SELECT ${sql.raw(CURRENT_USER_COLUMNS_POSTGRES)} FROM users u WHERE u.id = ${userId} AND u.disabled_at IS NULL`,
+    );
+  }
   return row ? toCurrentUser(row) : null;
 }
 
 /** What sign-in needs: the hash to verify, or null for an unknown or disabled account. */
-export function findSignInAccount(db: Db, email: string): { id: number; passwordHash: string } | null {
-  const row = statements(db).byEmail.get({ email });
+export async function findSignInAccount(db: Db, email: string): Promise<{ id: number; passwordHash: string } | null> {
+  const row = await userByEmail(db, email);
   return row && !row.disabledAt ? { id: row.id, passwordHash: row.passwordHash } : null;
 }
 
 /** The id of the account with this email, disabled or not (to attribute a failed sign-in). */
-export function userIdByEmail(db: Db, email: string): number | null {
-  return statements(db).byEmail.get({ email })?.id ?? null;
+export async function userIdByEmail(db: Db, email: string): Promise<number | null> {
+  return (await userByEmail(db, email))?.id ?? null;
 }
 
-export function getUser({ db, id }: { db: Db; id: number }): User {
-  const row = statements(db).byId.get({ id });
+export async function getUser({ db, id }: { db: Db; id: number }): Promise<User> {
+  const row = await userById(db, id);
   if (!row) throw notFound("Användaren");
-  return toUser(row, organisationNames(db, id));
+  return toUser(row, await organisationNames(db, id));
 }
 
-export function getUserByEmail({ db, email }: { db: Db; email: string }): User | null {
-  const row = statements(db).byEmail.get({ email: email.trim().toLowerCase() });
-  return row ? toUser(row, organisationNames(db, row.id)) : null;
+export async function getUserByEmail({ db, email }: { db: Db; email: string }): Promise<User | null> {
+  const row = await userByEmail(db, email.trim().toLowerCase());
+  return row ? toUser(row, await organisationNames(db, row.id)) : null;
 }
 
-export function listUsers({ db }: { db: Db }): User[] {
-  const rows = db.select().from(users).orderBy(asc(users.name), asc(users.id)).all();
-  return rows.map((row) => toUser(row, organisationNames(db, row.id)));
+export async function listUsers({ db }: { db: Db }): Promise<User[]> {
+  const { users } = db.$tables;
+  const rows = await db.select().from(users).orderBy(asc(users.name), asc(users.id));
+  const result: User[] = [];
+  for (const row of rows) result.push(toUser(row, await organisationNames(db, row.id)));
+  return result;
 }
 
 /**
  * A new password, checked and hashed: one too common, or the email itself, is refused (422)
- * before any hashing. Hashing is async (argon2 runs off the event loop), so it happens before
- * the write transaction, which cannot await.
+ * before any hashing. Hashing is slow (argon2 runs off the event loop), so it happens before
+ * the write transaction, whose work awaits nothing but its queries.
  */
 export async function hashNewPassword(password: string, email: string): Promise<string> {
   if (isCommonPassword(password, email)) {
@@ -112,15 +136,16 @@ export async function hashNewPassword(password: string, email: string): Promise<
 export type NewUser = Omit<CreateUser, "password"> & { passwordHash: string };
 
 /** Creates a user; organisations must exist (a typo would otherwise silently scope a coordinator to nothing). */
-export function createUser({ db, input }: { db: Db; input: NewUser }): User {
-  if (statements(db).byEmail.get({ email: input.email })) {
+export async function createUser({ db, input }: { db: Db; input: NewUser }): Promise<User> {
+  const { organisations, userOrganisations, users } = db.$tables;
+  if (await userByEmail(db, input.email)) {
     throw new AppError(409, "email_taken", `Det finns redan en användare med e-postadressen ${input.email}.`, [
       { path: "email", code: "email_taken", message: "E-postadressen används redan." },
     ]);
   }
   const names = [...new Set(input.organisations)];
   const known = names.length
-    ? db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.name, names)).all()
+    ? await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.name, names))
     : [];
   const idOf = new Map(known.map((o) => [o.name, o.id]));
   const violations = names.flatMap((name, i) =>
@@ -137,35 +162,38 @@ export function createUser({ db, input }: { db: Db; input: NewUser }): User {
   }
   if (violations.length) throw ruleViolation(violations);
 
-  const row = db
+  const [row] = await db
     .insert(users)
     .values({ email: input.email, name: input.name, role: input.role, passwordHash: input.passwordHash })
-    .returning()
-    .get();
+    .returning();
+  if (!row) throw new Error("the user was not stored");
   for (const name of names) {
     const organisationId = idOf.get(name);
-    if (organisationId !== undefined) db.insert(userOrganisations).values({ userId: row.id, organisationId }).run();
+    if (organisationId !== undefined) await db.insert(userOrganisations).values({ userId: row.id, organisationId });
   }
-  return toUser(row, organisationNames(db, row.id));
+  return toUser(row, await organisationNames(db, row.id));
 }
 
 /**
  * Disables or enables a user. Disabling ends every session at once (tokens stop working too:
  * they are checked against the user on every request).
  */
-export function setUserDisabled({ db, id, disabled, now }: { db: Db; id: number; disabled: boolean; now: Date }): User {
-  const row = statements(db).byId.get({ id });
+export async function setUserDisabled({ db, id, disabled, now }: { db: Db; id: number; disabled: boolean; now: Date }): Promise<User> {
+  const { sessions, users } = db.$tables;
+  const row = await userById(db, id);
   if (!row) throw notFound("Användaren");
   if (disabled && !row.disabledAt) {
-    db.update(users).set({ disabledAt: now.toISOString() }).where(eq(users.id, id)).run();
-    db.delete(sessions).where(eq(sessions.userId, id)).run();
+    await db.update(users).set({ disabledAt: now.toISOString() }).where(eq(users.id, id));
+    await db.delete(sessions).where(eq(sessions.userId, id));
   } else if (!disabled && row.disabledAt) {
-    db.update(users).set({ disabledAt: null }).where(eq(users.id, id)).run();
+    await db.update(users).set({ disabledAt: null }).where(eq(users.id, id));
   }
   return getUser({ db, id });
 }
 
-export function countUsers(db: Db, role?: Role): number {
-  const query = db.select({ n: sql<number>`count(*)` }).from(users);
-  return (role ? query.where(eq(users.role, role)) : query).get()?.n ?? 0;
+export async function countUsers(db: Db, role?: Role): Promise<number> {
+  const { users } = db.$tables;
+  const query = db.select({ n: count() }).from(users);
+  const [row] = await (role ? query.where(eq(users.role, role)) : query);
+  return row?.n ?? 0;
 }

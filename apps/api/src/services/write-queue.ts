@@ -1,8 +1,8 @@
 import type { AuditContext } from "../db/audit-context";
-import type { Store } from "../db/client";
+import type { Db, Store, WriteOutcome } from "../db/client";
 
 type Job = {
-  work: () => unknown;
+  work: (db: Db) => unknown;
   context: AuditContext | null;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
@@ -10,11 +10,12 @@ type Job = {
 
 export type WriteQueue = {
   /**
-   * Runs `work` inside a write transaction on the store's connection (drizzle queries on
-   * `store.db` inside it belong to it); resolves once that transaction is durably committed.
+   * Runs `work` inside a write transaction and resolves once that transaction is durably
+   * committed. The work gets the transaction's handle: its queries go through that `db`, never a
+   * store's. It awaits nothing but those queries (hash passwords, parse files before).
    * `context` is who the audit trail records as the author; without one, audited writes fail.
    */
-  run<T>(work: () => T, context: AuditContext | null): Promise<T>;
+  run<T>(work: (db: Db) => T | Promise<T>, context: AuditContext | null): Promise<T>;
   /**
    * Resolves once every write queued so far has been committed (or has failed and been rejected):
    * at shutdown, before the database is closed.
@@ -23,53 +24,43 @@ export type WriteQueue = {
 };
 
 /**
- * Group commit: writes that arrive in the same turn of the event loop share one SQLite
- * transaction (one WAL sync instead of one per request). Each write runs in its own savepoint,
- * so a write that throws rolls back alone and its caller gets the error; the others commit.
- * No caller hears "done" before the shared COMMIT has returned.
- * better-sqlite3 turns a nested transaction function into a savepoint:
- * https://github.com/WiseLibs/better-sqlite3/blob/master/docs/api.md#transactionfunction---function
+ * Group commit: writes that arrive in the same turn of the event loop share one transaction
+ * (one WAL sync instead of one per request). Each write runs in its own savepoint, so a write
+ * that throws rolls back alone and its caller gets the error; the others commit. No caller hears
+ * "done" before the shared COMMIT has returned. One group at a time: the next waits for the
+ * previous COMMIT. How a group is run is the store's (Store.runGroup: SQLite or PostgreSQL).
  */
-export function createWriteQueue(store: Pick<Store, "sqlite" | "audit">, maxJobsPerCommit = 500): WriteQueue {
+export function createWriteQueue(store: Pick<Store, "runGroup">, maxJobsPerCommit = 500): WriteQueue {
   let pending: Job[] = [];
   let scheduled = false;
+  let running = false;
   let drained: (() => void)[] = [];
   const settleDrains = () => {
-    if (scheduled || pending.length > 0) return;
+    if (scheduled || running || pending.length > 0) return;
     const waiting = drained;
     drained = [];
     for (const resolve of waiting) resolve();
   };
 
-  const inSavepoint = store.sqlite.transaction((work: () => unknown) => work());
-  type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
-  const runGroup = store.sqlite.transaction((jobs: Job[]) =>
-    jobs.map((job): Outcome => {
-      try {
-        const value = job.context ? store.audit.run(job.context, () => inSavepoint(job.work)) : inSavepoint(job.work);
-        return { ok: true, value };
-      } catch (error) {
-        return { ok: false, error };
-      }
-    }),
-  );
-
-  const flush = () => {
+  const flush = async () => {
     scheduled = false;
+    if (running) return;
+    running = true;
     const jobs = pending.splice(0, maxJobsPerCommit);
-    if (pending.length > 0) schedule();
-    let outcomes: Outcome[];
+    let outcomes: WriteOutcome[] | null = null;
+    let failure: unknown;
     try {
-      outcomes = runGroup.immediate(jobs);
+      outcomes = await store.runGroup(jobs);
     } catch (error) {
-      // The transaction itself failed (disk full, I/O): nothing of this group was stored.
-      for (const job of jobs) job.reject(error);
-      settleDrains();
-      return;
+      // The transaction itself failed (disk full, I/O, connection lost): nothing of this group was stored.
+      failure = error;
     }
+    running = false;
+    if (pending.length > 0) schedule();
     jobs.forEach((job, i) => {
-      const outcome = outcomes[i];
-      if (outcome?.ok) job.resolve(outcome.value);
+      const outcome = outcomes?.[i];
+      if (!outcomes) job.reject(failure);
+      else if (outcome?.ok) job.resolve(outcome.value);
       else job.reject(outcome ? outcome.error : new Error("write was not run"));
     });
     settleDrains();
@@ -78,14 +69,14 @@ export function createWriteQueue(store: Pick<Store, "sqlite" | "audit">, maxJobs
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
-    setImmediate(flush);
+    setImmediate(() => void flush());
   };
 
   return {
-    run<T>(work: () => T, context: AuditContext | null) {
+    run<T>(work: (db: Db) => T | Promise<T>, context: AuditContext | null) {
       return new Promise<T>((resolve, reject) => {
         pending.push({ work, context, resolve: resolve as (value: unknown) => void, reject });
-        schedule();
+        if (!running) schedule();
       });
     },
     drain() {

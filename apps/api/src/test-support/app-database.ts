@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { type SQL, sql } from "drizzle-orm";
 import { createApp } from "../app";
 import { systemContext } from "../db/audit-context";
 import { openStore } from "../db/client";
@@ -26,16 +27,14 @@ export async function createAppDatabase(path: string, { activities = 0 }: { acti
   const store = openStore(path);
   try {
     const now = new Date();
-    loadData({ store, dataDir, demo: false, now });
-    const token = store.audit.run(systemContext("cli"), () =>
-      store.sqlite.transaction(() => {
-        const admin = createUser({
-          db: store.db,
-          input: { email: "admin@backup.invalid", name: "Anna Admin", role: "admin", organisations: [], passwordHash: hashPasswordSync(TEST_PASSWORD) },
-        });
-        return createApiToken({ db: store.db, userId: admin.id, name: "test", now }).token;
-      })(),
-    );
+    await loadData({ store, dataDir, demo: false, now });
+    const token = await store.transaction(systemContext("cli"), async (db) => {
+      const admin = await createUser({
+        db,
+        input: { email: "admin@backup.invalid", name: "Anna Admin", role: "admin", organisations: [], passwordHash: hashPasswordSync(TEST_PASSWORD) },
+      });
+      return (await createApiToken({ db, userId: admin.id, name: "test", now })).token;
+    });
     const app = createApp({ store });
     const post = async (path: string, body: unknown) => {
       const response = await app.request(path, {
@@ -59,7 +58,7 @@ export async function createAppDatabase(path: string, { activities = 0 }: { acti
     }
     return { token, promiseId: promise.id, commitmentIds };
   } finally {
-    store.close();
+    store.closeNow();
   }
 }
 
@@ -74,11 +73,18 @@ export function readDatabase<T>(path: string, read: (db: Database.Database) => T
   }
 }
 
+type TotalsRow = { commitment_id: number; local_date: string; quantity: number | string; n: number | string };
+const EXPECTED_TOTALS = "SELECT commitment_id, local_date, sum(quantity) AS quantity, count(*) AS n FROM activities WHERE voided_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2";
+const ROLLUP_TOTALS = "SELECT commitment_id, local_date, quantity, activity_count AS n FROM commitment_daily_totals WHERE activity_count > 0 ORDER BY 1, 2";
+const asNumbers = (rows: TotalsRow[]) => rows.map((row) => ({ ...row, quantity: Number(row.quantity), n: Number(row.n) }));
+
 /** Daily totals against the sum of the non-voided activities, both as sorted rows: equal when the rollup is right. */
 export function rollupAgainstActivities(db: Database.Database) {
-  const expected = db
-    .prepare("SELECT commitment_id, local_date, sum(quantity) AS quantity, count(*) AS n FROM activities WHERE voided_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2")
-    .all();
-  const rollup = db.prepare("SELECT commitment_id, local_date, quantity, activity_count AS n FROM commitment_daily_totals WHERE activity_count > 0 ORDER BY 1, 2").all();
-  return { expected, rollup };
+  return { expected: asNumbers(db.prepare(EXPECTED_TOTALS).all() as TotalsRow[]), rollup: asNumbers(db.prepare(ROLLUP_TOTALS).all() as TotalsRow[]) };
+}
+
+/** The same through a test app's `query`, on either engine. */
+export async function rollupAgainstActivitiesOf(query: <T>(statement: SQL) => Promise<T[]>) {
+  const [expected, rollup] = await Promise.all([query<TotalsRow>(sql.raw(EXPECTED_TOTALS)), query<TotalsRow>(sql.raw(ROLLUP_TOTALS))]);
+  return { expected: asNumbers(expected), rollup: asNumbers(rollup) };
 }

@@ -20,35 +20,33 @@ export const daysAgo = (now: Date, days: number) => isoDate(new Date(now.getTime
  * `commitments` whose period runs from 90 days before `now` to 90 days after, so that activities
  * dated today are accepted. Closes the database again.
  */
-export function prepareServerDatabase(
+export async function prepareServerDatabase(
   databasePath: string,
   { now, title, commitments }: { now: Date; title: string; commitments: CreatePromiseInput["commitments"] },
-): { token: string; commitmentIds: number[] } {
+): Promise<{ token: string; commitmentIds: number[] }> {
   const store = openStore(databasePath);
   try {
-    loadData({ store, dataDir, demo: false, now });
-    return store.audit.run(systemContext("cli", now), () =>
-      store.sqlite.transaction(() => {
-        const admin = createUser({
-          db: store.db,
-          input: { email: "drift@test.invalid", name: "Drift Admin", role: "admin", organisations: [], passwordHash: hashPasswordSync("en lång fras för drifttesterna") },
-        });
-        const { token } = createApiToken({ db: store.db, userId: admin.id, name: title, now });
-        const promise = createPromise({
-          db: store.db,
-          input: CreatePromiseSchema.parse({
-            title,
-            area: "Testområdet",
-            startDate: daysAgo(now, 90),
-            endDate: daysAgo(now, -90),
-            status: "published",
-            commitments,
-          }),
-        });
-        return { token, commitmentIds: promise.commitments.map((commitment) => commitment.id) };
-      })(),
-    );
+    await loadData({ store, dataDir, demo: false, now });
+    return await store.transaction(systemContext("cli", now), async (db) => {
+      const admin = await createUser({
+        db,
+        input: { email: "drift@test.invalid", name: "Drift Admin", role: "admin", organisations: [], passwordHash: hashPasswordSync("en lång fras för drifttesterna") },
+      });
+      const { token } = await createApiToken({ db, userId: admin.id, name: title, now });
+      const promise = await createPromise({
+        db,
+        input: CreatePromiseSchema.parse({
+          title,
+          area: "Testområdet",
+          startDate: daysAgo(now, 90),
+          endDate: daysAgo(now, -90),
+          status: "published",
+          commitments,
+        }),
+      });
+      return { token, commitmentIds: promise.commitments.map((commitment) => commitment.id) };
+    });
   } finally {
-    store.close();
+    store.closeNow();
   }
 }

@@ -1,8 +1,10 @@
 import { fileURLToPath } from "node:url";
 import type { Role } from "@lofteskollen/domain";
 import { type AppOptions, createApp } from "../app";
+import { type SQLWrapper, sql } from "drizzle-orm";
+import { expect } from "vitest";
 import { systemContext } from "../db/audit-context";
-import { openStore } from "../db/client";
+import { executeSql, openStore, queryRows, type Store } from "../db/client";
 import { loadData } from "../seed/load-data";
 import { hashPasswordSync } from "../security/passwords";
 import { createApiToken } from "../services/api-tokens";
@@ -34,26 +36,36 @@ export type Caller = TestUser | "anonymous";
 type TestAppOptions = { now?: Date } & Omit<AppOptions, "store" | "now">;
 
 /**
- * The real app on a private in-memory database with the reference data (activity types, terms)
- * and one user per role, each with an API token. `request` acts as the admin unless told
- * otherwise (`as`), or anonymously.
+ * The database of a test app: a private in-memory SQLite database, or on the PostgreSQL run
+ * (TEST_DATABASE_URL) a fresh PostgreSQL database, dropped after the test (made in beforeAll:
+ * after the file).
  */
-export function createTestApp({ now = TEST_NOW, ...options }: TestAppOptions = {}) {
-  const store = openStore(":memory:");
-  loadData({ store, dataDir, demo: false, now });
+async function openTestStore(): Promise<Store> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) return openStore(":memory:");
+  const { openTestPostgresStore } = await import("./postgres");
+  return openTestPostgresStore(serverUrl, { scope: expect.getState().currentTestName === undefined ? "file" : "test" });
+}
+
+/**
+ * The real app on a private database with the reference data (activity types, terms) and one
+ * user per role, each with an API token. `request` acts as the admin unless told otherwise
+ * (`as`), or anonymously. Raw SQL, where a test must look under the API: `query` and `execute`.
+ */
+export async function createTestApp({ now = TEST_NOW, ...options }: TestAppOptions = {}) {
+  const store = await openTestStore();
+  await loadData({ store, dataDir, demo: false, now });
   let clock = now;
   const app = createApp({ store, now: () => clock, ...options });
 
   const users = {} as Record<TestUser, { id: number; token: string }>;
-  store.audit.run(systemContext("seed", now), () =>
-    store.sqlite.transaction(() => {
-      for (const [key, user] of Object.entries(TEST_USERS) as [TestUser, (typeof TEST_USERS)[TestUser]][]) {
-        const created = createUser({ db: store.db, input: { ...user, organisations: [...user.organisations], passwordHash: passwordHash() } });
-        const { token } = createApiToken({ db: store.db, userId: created.id, name: "test", now });
-        users[key] = { id: created.id, token };
-      }
-    })(),
-  );
+  await store.transaction(systemContext("seed", now), async (db) => {
+    for (const [key, user] of Object.entries(TEST_USERS) as [TestUser, (typeof TEST_USERS)[TestUser]][]) {
+      const created = await createUser({ db, input: { ...user, organisations: [...user.organisations], passwordHash: passwordHash() } });
+      const { token } = await createApiToken({ db, userId: created.id, name: "test", now });
+      users[key] = { id: created.id, token };
+    }
+  });
 
   const request = async (
     method: string,
@@ -78,30 +90,57 @@ export function createTestApp({ now = TEST_NOW, ...options }: TestAppOptions = {
   const requestAs = (as: Caller) => (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     request(method, path, body, headers, as);
 
+  /** Rows of a raw query (drizzle's `sql` template) on the test database, column names as in SQL. */
+  const query = <T = Record<string, any>>(statement: SQLWrapper) => queryRows<T>(store.db, statement);
+  /** Runs a raw statement that returns no rows (a sabotage trigger, a direct change). */
+  const execute = (statement: SQLWrapper) => executeSql(store.db, statement);
+
   /** Row counts of every table that a write could touch: equal before and after = nothing written. */
-  const snapshot = () => {
+  const snapshot = async () => {
     const tables = ["areas", "organisations", "promises", "themes", "commitments", "commitment_organisations", "activities", "commitment_daily_totals", "updates", "idempotency_keys", "users", "user_organisations", "api_tokens", "sessions"];
-    return Object.fromEntries(
-      tables.map((t) => [t, (store.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
-    );
+    const counts: Record<string, number> = {};
+    for (const table of tables) {
+      const [row] = await query<{ n: number | string }>(sql.raw(`SELECT count(*) AS n FROM ${table}`));
+      counts[table] = Number(row?.n);
+    }
+    return counts;
   };
-  const dailyTotalsState = () => store.sqlite.prepare("SELECT * FROM commitment_daily_totals ORDER BY commitment_id, local_date").all();
+  /** The daily totals, as plain numbers, in key order. */
+  const dailyTotalsState = async () =>
+    (
+      await query<{ commitment_id: number; local_date: string; quantity: number | string; activity_count: number | string }>(
+        sql`SELECT * FROM commitment_daily_totals ORDER BY commitment_id, local_date`,
+      )
+    ).map((row) => ({ ...row, quantity: Number(row.quantity), activity_count: Number(row.activity_count) }));
 
   /** Audit rows, oldest first, as plain objects. */
-  const auditRows = () =>
-    (store.sqlite.prepare("SELECT * FROM audit_log ORDER BY id").all() as AuditRow[]).map((row) => ({
+  const auditRows = async () =>
+    (await query<AuditRow>(sql`SELECT * FROM audit_log ORDER BY id`)).map((row) => ({
       ...row,
       before: row.before ? JSON.parse(row.before) : null,
       after: row.after ? JSON.parse(row.after) : null,
     }));
+  /**
+   * Makes every INSERT into `table` fail with `message`, as a broken disk would: a trigger in the
+   * engine's own SQL. For tests of what a failed write leaves behind.
+   */
+  const failInserts = async (table: string, message: string) => {
+    const name = `fail_${table}`;
+    if (store.engine === "sqlite") {
+      await execute(sql.raw(`CREATE TRIGGER ${name} BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, '${message}'); END`));
+    } else {
+      await execute(sql.raw(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '${message}'; END $$`));
+      await execute(sql.raw(`CREATE TRIGGER ${name} BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION ${name}()`));
+    }
+  };
   const setNow = (date: Date) => {
     clock = date;
   };
 
-  return { app, store, request, requestAs, users, snapshot, dailyTotalsState, auditRows, setNow };
+  return { app, store, request, requestAs, users, query, execute, failInserts, snapshot, dailyTotalsState, auditRows, setNow };
 }
 
-export type TestApp = ReturnType<typeof createTestApp>;
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** A raw row of audit_log (column names as in SQL). */
 type AuditRow = {

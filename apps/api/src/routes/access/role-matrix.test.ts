@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { csvBytes, TEMPLATE_HEADER_ROW } from "../../test-support/import-files";
 import {
@@ -17,7 +18,7 @@ let t: TestApp;
 let ids: Awaited<ReturnType<typeof createExamplePromise>>;
 
 beforeAll(async () => {
-  t = createTestApp();
+  t = await createTestApp();
   ids = await createExamplePromise(t);
 });
 
@@ -174,7 +175,8 @@ const cases: Case[] = [
   {
     name: "POST /api/tokens/:id/revoke of another user's token",
     request: async () => {
-      const token = t.store.sqlite.prepare("SELECT id FROM api_tokens WHERE user_id = ? AND revoked_at IS NULL").get(t.users.viewer.id) as { id: number };
+      const [token] = await t.query<{ id: number }>(sql`SELECT id FROM api_tokens WHERE user_id = ${t.users.viewer.id} AND revoked_at IS NULL`);
+      if (!token) throw new Error("the viewer has no token");
       // Not the viewer's own: everyone but the viewer and an admin is revoking someone else's token.
       return ["POST", `/api/tokens/${token.id}/revoke`, {}];
     },
@@ -190,16 +192,16 @@ describe("the role × endpoint matrix", () => {
       if (testCase.name.startsWith("POST /api/tokens/:id/revoke") && (caller === "viewer" || caller === "admin")) continue;
       it(`${testCase.name} as ${caller} → ${expected}`, async () => {
         const [method, path, body] = await testCase.request();
-        const before = t.snapshot();
-        const auditBefore = t.auditRows().length;
+        const before = await t.snapshot();
+        const auditBefore = (await t.auditRows()).length;
         const response = await t.request(method, path, body, {}, caller);
         expect(response.status, JSON.stringify(response.body)).toBe(expected);
         if (expected === 401 || expected === 403 || expected === 404) {
-          expect(t.snapshot()).toEqual(before);
+          expect(await t.snapshot()).toEqual(before);
           expect(response.body.error.message).toEqual(expect.any(String));
         }
         if (expected === 403) {
-          const denial = t.auditRows().slice(auditBefore);
+          const denial = (await t.auditRows()).slice(auditBefore);
           expect(denial).toEqual([expect.objectContaining({ action: "auth.denied", user_id: t.users[caller as Exclude<Caller, "anonymous">].id })]);
         }
       });
@@ -210,21 +212,21 @@ describe("the role × endpoint matrix", () => {
 describe("ids swapped in the URL or the body", () => {
   it("a coordinator cannot void another organisation's activity by guessing its id", async () => {
     const policeActivity = await logFor(ids.termly);
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const response = await t.request("POST", `/api/activities/${policeActivity}/void`, { reason: "Fel" }, {}, "coordinator");
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe("forbidden");
-    expect(t.snapshot()).toEqual(before);
-    const activity = t.store.sqlite.prepare("SELECT voided_at FROM activities WHERE id = ?").get(policeActivity) as { voided_at: string | null };
-    expect(activity.voided_at).toBeNull();
+    expect(await t.snapshot()).toEqual(before);
+    const [activity] = await t.query<{ voided_at: string | null }>(sql`SELECT voided_at FROM activities WHERE id = ${policeActivity}`);
+    expect(activity?.voided_at).toBeNull();
   });
 
   it("a coordinator cannot log for another organisation's commitment by changing commitmentId", async () => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const response = await t.request("POST", "/api/activities", { commitmentId: ids.termly, occurredAt: "2024-03-02" }, {}, "coordinator");
     expect(response.status).toBe(403);
     expect(response.body.error.issues[0].path).toBe("commitmentId");
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it("a coordinator's import of another organisation's rows shows each as not theirs and stores none of them", async () => {
@@ -232,11 +234,11 @@ describe("ids swapped in the URL or the body", () => {
     expect(shown.body.rows.map((r: { status: string; problems: { field: string; code: string }[] }) => [r.status, r.problems.map((p) => `${p.field}:${p.code}`)])).toEqual([
       ["error", ["commitment:forbidden"]],
     ]);
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const response = await t.request("POST", "/api/imports", importFile(ids.termly), {}, "coordinator");
     expect(response.status).toBe(422);
     expect(response.body.error.issues.map((i: { path: string; code: string }) => [i.path, i.code])).toEqual([["rows.2.commitment", "forbidden"]]);
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it("a coordinator of a shared commitment logs in their own organisation's name by default", async () => {
@@ -246,7 +248,7 @@ describe("ids swapped in the URL or the body", () => {
   });
 
   it("a refused batch names each row that is not the coordinator's and stores none of them", async () => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const response = await t.request(
       "POST",
       "/api/activities/batch",
@@ -256,7 +258,7 @@ describe("ids swapped in the URL or the body", () => {
     );
     expect(response.status).toBe(403);
     expect(response.body.error.issues.map((i: { path: string }) => i.path)).toEqual(["activities.1.commitmentId", "activities.2.commitmentId"]);
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it("a user without access to the promise route cannot reach it with a token of a disabled user", async () => {

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import {
   type Caller,
@@ -13,7 +14,7 @@ let t: TestApp;
 let ids: Awaited<ReturnType<typeof createExamplePromise>>;
 
 beforeEach(async () => {
-  t = createTestApp();
+  t = await createTestApp();
   ids = await createExamplePromise(t);
 });
 
@@ -38,7 +39,7 @@ describe("POST /api/activities", () => {
   });
 
   it("stores the Stockholm date of a late-evening UTC timestamp on New Year's Eve", async () => {
-    const later = createTestApp({ now: new Date("2025-03-01T12:00:00Z") });
+    const later = await createTestApp({ now: new Date("2025-03-01T12:00:00Z") });
     const laterIds = await createExamplePromise(later);
     const response = await later.request("POST", "/api/activities", { commitmentId: laterIds.yearly, occurredAt: "2024-12-31T23:30:00Z" });
     expect(response.status).toBe(201);
@@ -65,29 +66,29 @@ describe("POST /api/activities", () => {
     ["a note that is not text", { commitmentId: 1, occurredAt: "2024-05-02", note: 42 }, 400, "validation_error", "note"],
   ];
   it.each(refusals)("refuses %s with %i and writes nothing", async (_name, body, status, code, field) => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const response = await post(body);
     expect(response.status).toBe(status);
     expect(response.body.error.code).toBe(code);
     expect(response.body.error.message).toEqual(expect.any(String));
     if (field) expect(response.body.error.issues.map((i: { path: string }) => i.path)).toContain(field);
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it("refuses a body that is not sent as JSON", async () => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const response = await t.request("POST", "/api/activities", JSON.stringify({ commitmentId: ids.yearly, occurredAt: "2024-05-02" }), { "content-type": "text/plain" });
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe("unsupported_content_type");
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it("answers 404 naming commitmentId for an unknown commitment, and writes nothing", async () => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const response = await post({ commitmentId: 9999, occurredAt: "2024-05-02" });
     expect(response.status).toBe(404);
     expect(response.body.error.issues[0].path).toBe("commitmentId");
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   const ruleCases: [string, Record<string, unknown>, string, string][] = [
@@ -104,12 +105,12 @@ describe("POST /api/activities", () => {
     ["a personnummer in the place", { place: "Utanför hos 850709-9805" }, "place", "personal_data"],
   ];
   it.each(ruleCases)("refuses %s with 422 and writes nothing", async (_name, overrides, field, code) => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const response = await post({ commitmentId: ids.yearly, occurredAt: "2024-05-02", ...overrides });
     expect(response.status).toBe(422);
     expect(response.body.error.code).toBe(code);
     expect(response.body.error.issues).toContainEqual(expect.objectContaining({ path: field, code }));
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it("accepts a timestamp up to 5 minutes ahead of the server clock (a phone's clock skew)", async () => {
@@ -120,7 +121,7 @@ describe("POST /api/activities", () => {
   it("accepts quantities 1 and 10 000, and activities on the first and last day of the period", async () => {
     expect((await post({ commitmentId: ids.yearly, occurredAt: "2024-02-27", quantity: 1 })).status).toBe(201);
     expect((await post({ commitmentId: ids.yearly, occurredAt: "2024-07-01", quantity: 10_000 })).status).toBe(201);
-    const late = createTestApp({ now: new Date("2026-03-01T00:00:00Z") });
+    const late = await createTestApp({ now: new Date("2026-03-01T00:00:00Z") });
     const lateIds = await createExamplePromise(late);
     expect((await late.request("POST", "/api/activities", { commitmentId: lateIds.yearly, occurredAt: "2025-12-31T22:59:59Z" })).status).toBe(201);
   });
@@ -139,11 +140,11 @@ describe("POST /api/activities", () => {
       status: "archived",
       commitments: [{ title: "Något", activityType: "other", target: null, cadence: "period", organisations: ["Polisen"] }],
     });
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const response = await post({ commitmentId: archived.body.commitments[0].id, occurredAt: "2024-05-02" });
     expect(response.status).toBe(422);
     expect(response.body.error.code).toBe("promise_archived");
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 });
 
@@ -156,16 +157,16 @@ describe("Idempotency-Key", () => {
     expect(retry.status).toBe(201);
     expect(retry.body).toEqual(first.body);
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
-    expect(t.snapshot().activities).toBe(1);
+    expect((await t.snapshot()).activities).toBe(1);
   });
 
   it("answers 409 for the same key with another body, and writes nothing", async () => {
     await post({ commitmentId: ids.yearly, occurredAt: "2024-05-02" }, { "idempotency-key": "k-2" });
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const response = await post({ commitmentId: ids.yearly, occurredAt: "2024-05-03" }, { "idempotency-key": "k-2" });
     expect(response.status).toBe(409);
     expect(response.body.error.code).toBe("idempotency_key_reused");
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it("creates exactly one activity when the same key is sent 50 times concurrently", async () => {
@@ -173,13 +174,13 @@ describe("Idempotency-Key", () => {
     const responses = await Promise.all(Array.from({ length: 50 }, () => post(body, { "idempotency-key": "same-key" })));
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(201));
     expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
-    expect(t.snapshot().activities).toBe(1);
-    expect(t.dailyTotalsState()).toEqual([expect.objectContaining({ commitment_id: ids.yearly, local_date: "2024-05-02", quantity: 1, activity_count: 1 })]);
+    expect((await t.snapshot()).activities).toBe(1);
+    expect(await t.dailyTotalsState()).toEqual([expect.objectContaining({ commitment_id: ids.yearly, local_date: "2024-05-02", quantity: 1, activity_count: 1 })]);
   });
 
   it("remembers nothing for a refused request, so a corrected retry with the key succeeds", async () => {
     expect((await post({ commitmentId: ids.yearly, occurredAt: "2024-05-02", quantity: 0 }, { "idempotency-key": "k-3" })).status).toBe(422);
-    expect(t.snapshot().idempotency_keys).toBe(0);
+    expect((await t.snapshot()).idempotency_keys).toBe(0);
   });
 
   it("refuses a malformed key", async () => {
@@ -205,7 +206,7 @@ describe("POST /api/activities/batch", () => {
   });
 
   it("stores nothing when one row is bad, and names each bad row and why", async () => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const response = await t.request("POST", "/api/activities/batch", {
       activities: [row(), row({ quantity: 0 }), row(), row({ note: "Kontakt 850709-9805" }), row({ commitmentId: 9999 }), row({ occurredAt: "2023-01-01" })],
     });
@@ -218,15 +219,15 @@ describe("POST /api/activities/batch", () => {
       ["activities.5.occurredAt", "outside_period"],
     ]);
     expect(response.body.error.message).toContain("4 av 6");
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it("refuses rows of the wrong shape with 400 naming the row", async () => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const response = await t.request("POST", "/api/activities/batch", { activities: [row(), row({ occurredAt: 20240502 })] });
     expect(response.status).toBe(400);
     expect(response.body.error.issues[0].path).toBe("activities.1.occurredAt");
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it.each([
@@ -235,11 +236,11 @@ describe("POST /api/activities/batch", () => {
     ["a missing list", {}, 400],
     ["more than 10 000 rows", { activities: Array.from({ length: 10_001 }, () => ({ commitmentId: 1, occurredAt: "2024-05-02" })) }, 400],
   ])("refuses %s and writes nothing", async (_name, body, status) => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const response = await t.request("POST", "/api/activities/batch", body);
     expect(response.status).toBe(status);
     expect(response.body.error.message).toEqual(expect.any(String));
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it("replays a batch retried with the same Idempotency-Key", async () => {
@@ -247,7 +248,7 @@ describe("POST /api/activities/batch", () => {
     const first = await t.request("POST", "/api/activities/batch", body, { "idempotency-key": "import-v12" });
     const retry = await t.request("POST", "/api/activities/batch", body, { "idempotency-key": "import-v12" });
     expect(retry.body).toEqual(first.body);
-    expect(t.snapshot().activities).toBe(2);
+    expect((await t.snapshot()).activities).toBe(2);
   });
 });
 
@@ -259,7 +260,7 @@ describe("POST /api/activities/:id/void", () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ id: a.body.id, voidReason: "Registrerad två gånger", voidedBy: "Anna Admin" });
     expect(response.body.voidedAt).toEqual(expect.any(String));
-    expect(t.dailyTotalsState()).toEqual([expect.objectContaining({ local_date: "2024-05-02", quantity: 2, activity_count: 1 })]);
+    expect(await t.dailyTotalsState()).toEqual([expect.objectContaining({ local_date: "2024-05-02", quantity: 2, activity_count: 1 })]);
     const list = await t.request("GET", `/api/activities?commitmentId=${ids.yearly}`);
     expect(list.body.items.map((i: { id: number; voidedAt: string | null }) => [i.id, i.voidedAt !== null])).toContainEqual([a.body.id, true]);
     const progress = await t.request("GET", `/api/promises/${ids.promiseId}/progress?asOf=2024-07-01`);
@@ -269,11 +270,11 @@ describe("POST /api/activities/:id/void", () => {
   it("answers 409 when the activity is already voided, and changes nothing", async () => {
     const a = await post({ commitmentId: ids.yearly, occurredAt: "2024-05-02" });
     await t.request("POST", `/api/activities/${a.body.id}/void`, { reason: "Fel datum" });
-    const before = t.dailyTotalsState();
+    const before = await t.dailyTotalsState();
     const response = await t.request("POST", `/api/activities/${a.body.id}/void`, { reason: "Igen" });
     expect(response.status).toBe(409);
     expect(response.body.error.code).toBe("already_voided");
-    expect(t.dailyTotalsState()).toEqual(before);
+    expect(await t.dailyTotalsState()).toEqual(before);
   });
 
   it.each([
@@ -303,7 +304,11 @@ describe("POST /api/activities/:id/void", () => {
 
 describe("POST /api/activities/:id/correct", () => {
   const correct = (id: number | string, body: unknown, as: Caller = "admin") => t.request("POST", `/api/activities/${id}/correct`, body, {}, as);
-  const voidedAt = (id: number) => (t.store.sqlite.prepare("SELECT voided_at FROM activities WHERE id = ?").get(id) as { voided_at: string | null }).voided_at;
+  const voidedAt = async (id: number) => {
+    const [row] = await t.query<{ voided_at: string | null }>(sql`SELECT voided_at FROM activities WHERE id = ${id}`);
+    if (!row) throw new Error(`activity ${id} is not stored`);
+    return row.voided_at;
+  };
   const original = async () => {
     const logged = await post({ commitmentId: ids.yearly, occurredAt: "2024-05-02T18:30:00+02:00", quantity: 3, place: "Hammarkullen", note: "Lugnt på torget" }, undefined, "coordinator");
     if (logged.status !== 201) throw new Error(JSON.stringify(logged.body));
@@ -312,9 +317,9 @@ describe("POST /api/activities/:id/correct", () => {
 
   it("keeps a correction of generated demo data marked as demo, so that removing the demo removes both", async () => {
     const now = new Date("2024-07-01T10:00:00Z");
-    const [id] = t.store.audit.run(systemContext("seed", now), () =>
+    const [id] = await t.store.transaction(systemContext("seed", now), (db) =>
       createActivityBatch({
-        db: t.store.db,
+        db,
         inputs: [{ commitmentId: ids.yearly, occurredAt: "2024-05-02", quantity: 1, organisation: "Fältenheten", place: null, note: null }],
         now,
         actor: { author: { kind: "system", name: "demo" }, demo: true },
@@ -369,7 +374,7 @@ describe("POST /api/activities/:id/correct", () => {
     const { id } = await original();
     await post({ commitmentId: ids.yearly, occurredAt: "2024-05-02", quantity: 2 });
     expect((await correct(id, { reason: "Fel dag och antal", activity: { occurredAt: "2024-05-03", quantity: 5 } })).status).toBe(201);
-    expect(t.dailyTotalsState()).toEqual([
+    expect(await t.dailyTotalsState()).toEqual([
       expect.objectContaining({ commitment_id: ids.yearly, local_date: "2024-05-02", quantity: 2, activity_count: 1 }),
       expect.objectContaining({ commitment_id: ids.yearly, local_date: "2024-05-03", quantity: 5, activity_count: 1 }),
     ]);
@@ -384,10 +389,10 @@ describe("POST /api/activities/:id/correct", () => {
 
   it("records the void of the original and the correction that replaces it in the audit trail", async () => {
     const { id } = await original();
-    const before = t.auditRows().length;
+    const before = (await t.auditRows()).length;
     const response = await correct(id, { reason: "Fel antal", activity: { quantity: 5 } }, "coordinator");
     expect(response.status).toBe(201);
-    expect(t.auditRows().slice(before)).toEqual([
+    expect((await t.auditRows()).slice(before)).toEqual([
       expect.objectContaining({
         action: "activity.void",
         record_type: "activity",
@@ -410,13 +415,13 @@ describe("POST /api/activities/:id/correct", () => {
   it("answers 409 for an activity that is already voided, and writes nothing", async () => {
     const { id } = await original();
     await t.request("POST", `/api/activities/${id}/void`, { reason: "Dubbelregistrerad" });
-    const before = t.snapshot();
-    const auditBefore = t.auditRows().length;
+    const before = await t.snapshot();
+    const auditBefore = (await t.auditRows()).length;
     const response = await correct(id, { reason: "Fel antal", activity: { quantity: 5 } });
     expect(response.status).toBe(409);
     expect(response.body.error.code).toBe("already_voided");
-    expect(t.snapshot()).toEqual(before);
-    expect(t.auditRows()).toHaveLength(auditBefore);
+    expect(await t.snapshot()).toEqual(before);
+    expect(await t.auditRows()).toHaveLength(auditBefore);
   });
 
   it("answers 409 for an original that has been corrected already: the correction is corrected instead", async () => {
@@ -433,36 +438,36 @@ describe("POST /api/activities/:id/correct", () => {
     ["the fields it already has", { quantity: 3, place: " Hammarkullen ", organisation: "Fältenheten", occurredAt: "2024-05-02T18:30:00+02:00" }],
   ])("answers 422 for a correction that changes nothing (%s), and leaves the original as it was", async (_name, activity) => {
     const { id } = await original();
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const response = await correct(id, { reason: "Kontroll", activity });
     expect(response.status).toBe(422);
     expect(response.body.error.code).toBe("correction_unchanged");
     expect(response.body.error.issues.map((i: { path: string }) => i.path)).toEqual(["activity"]);
-    expect(t.snapshot()).toEqual(before);
-    expect(voidedAt(id)).toBeNull();
+    expect(await t.snapshot()).toEqual(before);
+    expect(await voidedAt(id)).toBeNull();
   });
 
   it.each([
     ["an unknown id", 9999, 404, "not_found"],
     ["an id that is not a number", "abc", 400, "validation_error"],
   ])("answers %s with its 4xx and writes nothing", async (_name, id, status, code) => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const response = await correct(id, { reason: "Fel antal", activity: { quantity: 5 } });
     expect(response.status).toBe(status);
     expect(response.body.error.code).toBe(code);
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it("refuses (403) a coordinator correcting another organisation's activity, writes nothing, and audits the denial", async () => {
     const police = await post({ commitmentId: ids.termly, occurredAt: "2024-05-02" });
-    const before = t.snapshot();
-    const auditBefore = t.auditRows().length;
+    const before = await t.snapshot();
+    const auditBefore = (await t.auditRows()).length;
     const response = await correct(police.body.id, { reason: "Fel antal", activity: { quantity: 5 } }, "coordinator");
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe("forbidden");
-    expect(t.snapshot()).toEqual(before);
-    expect(voidedAt(police.body.id)).toBeNull();
-    expect(t.auditRows().slice(auditBefore)).toEqual([
+    expect(await t.snapshot()).toEqual(before);
+    expect(await voidedAt(police.body.id)).toBeNull();
+    expect((await t.auditRows()).slice(auditBefore)).toEqual([
       expect.objectContaining({ action: "auth.denied", user_id: t.users.coordinator.id, record_type: "activity", record_id: String(police.body.id) }),
     ]);
   });
@@ -473,7 +478,7 @@ describe("POST /api/activities/:id/correct", () => {
     const response = await correct(own.body.id, { reason: "Fel aktör", activity: { organisation: "Trygghetssamordningen" } }, "policeCoordinator");
     expect(response.status).toBe(403);
     expect(response.body.error.issues.map((i: { path: string }) => i.path)).toEqual(["activity.organisation"]);
-    expect(voidedAt(own.body.id)).toBeNull();
+    expect(await voidedAt(own.body.id)).toBeNull();
   });
 
   const refusals: [string, unknown, number, string, string][] = [
@@ -494,15 +499,15 @@ describe("POST /api/activities/:id/correct", () => {
   ];
   it.each(refusals)("refuses %s with %i naming the field, and neither voids nor logs anything", async (_name, body, status, code, field) => {
     const { id } = await original();
-    const before = t.snapshot();
-    const auditBefore = t.auditRows().length;
+    const before = await t.snapshot();
+    const auditBefore = (await t.auditRows()).length;
     const response = await correct(id, body);
     expect(response.status).toBe(status);
     expect(response.body.error.code).toBe(code);
     expect(response.body.error.issues.map((i: { path: string }) => i.path)).toContain(field);
-    expect(t.snapshot()).toEqual(before);
-    expect(t.auditRows()).toHaveLength(auditBefore);
-    expect(voidedAt(id)).toBeNull();
+    expect(await t.snapshot()).toEqual(before);
+    expect(await t.auditRows()).toHaveLength(auditBefore);
+    expect(await voidedAt(id)).toBeNull();
   });
 
   it("asks why the activity is corrected, in those words", async () => {

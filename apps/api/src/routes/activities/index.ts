@@ -45,10 +45,10 @@ export const activityRoutes = createRouter()
       const key = c.req.valid("header")["idempotency-key"];
       const now = c.get("now")();
       const actor = { author: authorOf(c.get("principal")) };
-      const result = await c.get("writes").run(() =>
-        withIdempotency(c.get("store").db, key, "POST /api/activities", input, () => ({
+      const result = await c.get("writes").run((db) =>
+        withIdempotency(db, key, "POST /api/activities", input, async () => ({
           status: 201,
-          body: createActivity({ db: c.get("store").db, input, now, actor }),
+          body: await createActivity({ db, input, now, actor }),
         })),
       );
       return c.json(result.body as Activity, 201, result.replayed ? replayHeader : {});
@@ -77,9 +77,9 @@ export const activityRoutes = createRouter()
       const key = c.req.valid("header")["idempotency-key"];
       const now = c.get("now")();
       const actor = { author: authorOf(c.get("principal")) };
-      const result = await c.get("writes").run(() =>
-        withIdempotency(c.get("store").db, key, "POST /api/activities/batch", activities, () => {
-          const ids = createActivityBatch({ db: c.get("store").db, inputs: activities, now, actor });
+      const result = await c.get("writes").run((db) =>
+        withIdempotency(db, key, "POST /api/activities/batch", activities, async () => {
+          const ids = await createActivityBatch({ db, inputs: activities, now, actor });
           return { status: 201, body: { created: ids.length, ids } };
         }),
       );
@@ -104,7 +104,7 @@ export const activityRoutes = createRouter()
         404: errorResponses[404],
       },
     }),
-    (c) => c.json(listActivities({ db: c.get("store").db, query: c.req.valid("query") }), 200),
+    async (c) => c.json(await listActivities({ db: c.get("store").db, query: c.req.valid("query") }), 200),
   )
   .openapi(
     createRoute({
@@ -130,7 +130,7 @@ export const activityRoutes = createRouter()
       const { reason } = c.req.valid("json");
       const now = c.get("now")();
       const actor = { author: authorOf(c.get("principal")) };
-      const activity = await c.get("writes").run(() => voidActivity({ db: c.get("store").db, id, reason, now, actor }));
+      const activity = await c.get("writes").run((db) => voidActivity({ db, id, reason, now, actor }));
       return c.json(activity, 200);
     },
   )
@@ -159,7 +159,7 @@ export const activityRoutes = createRouter()
       const input = c.req.valid("json");
       const now = c.get("now")();
       const actor = { author: authorOf(c.get("principal")) };
-      const correction = await c.get("writes").run(() => correctActivity({ db: c.get("store").db, id, input, now, actor }));
+      const correction = await c.get("writes").run((db) => correctActivity({ db, id, input, now, actor }));
       return c.json(correction, 201);
     },
   );

@@ -13,5 +13,5 @@ export const activityTypeRoutes = createRouter().openapi(
     summary: "Activity types (code and Swedish label)",
     responses: { 200: json(z.array(ActivityTypeSchema), "All activity types") },
   }),
-  (c) => c.json(listActivityTypes({ db: c.get("store").db }), 200),
+  async (c) => c.json(await listActivityTypes({ db: c.get("store").db }), 200),
 );

@@ -1,19 +1,34 @@
+import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { systemContext } from "../../db/audit-context";
+import { executeSql } from "../../db/client";
 import { createExamplePromise, createTestApp, EXAMPLE_PROMISE, TEST_PASSWORD, TEST_USERS, type TestApp } from "../../test-support/test-app";
 
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof createExamplePromise>>;
 beforeEach(async () => {
-  t = createTestApp();
+  t = await createTestApp();
   ids = await createExamplePromise(t);
 });
 
-const newRows = (from: number) => t.auditRows().slice(from);
+const newRows = async (from: number) => (await t.auditRows()).slice(from);
+
+/**
+ * The database's own message for a statement that fails: drizzle wraps the driver's error
+ * ("Failed to run the query …") and keeps it as the cause. Null when the statement succeeds.
+ */
+const failureOf = (work: Promise<unknown>) =>
+  work.then(
+    () => null,
+    (error: unknown) => {
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+      return cause instanceof Error ? cause.message : String(cause);
+    },
+  );
 
 describe("the audit trail", () => {
   it("records who logged an activity, from where, when, and what was stored", async () => {
-    const before = t.auditRows().length;
+    const before = (await t.auditRows()).length;
     const proxied = await t.request(
       "POST",
       "/api/activities",
@@ -22,7 +37,7 @@ describe("the audit trail", () => {
       "coordinator",
     );
     expect(proxied.status).toBe(201);
-    expect(newRows(before)).toEqual([
+    expect(await newRows(before)).toEqual([
       expect.objectContaining({
         action: "activity.create",
         record_type: "activity",
@@ -39,9 +54,9 @@ describe("the audit trail", () => {
 
   it("records a void with the activity before and after", async () => {
     const logged = await t.request("POST", "/api/activities", { commitmentId: ids.yearly, occurredAt: "2024-03-14" });
-    const before = t.auditRows().length;
+    const before = (await t.auditRows()).length;
     await t.request("POST", `/api/activities/${logged.body.id}/void`, { reason: "Dubbelregistrerad" }, {}, "manager");
-    const [row] = newRows(before);
+    const [row] = await newRows(before);
     expect(row).toMatchObject({
       action: "activity.void",
       record_id: String(logged.body.id),
@@ -52,36 +67,36 @@ describe("the audit trail", () => {
   });
 
   it("records a promise with each of its commitments, and an update", async () => {
-    const before = t.auditRows().length;
+    const before = (await t.auditRows()).length;
     const created = await t.request("POST", "/api/promises", { ...EXAMPLE_PROMISE, slug: "ett-till" }, {}, "manager");
     expect(created.status).toBe(201);
-    const actions = newRows(before).map((r) => r.action);
+    const actions = (await newRows(before)).map((r) => r.action);
     expect(actions.filter((a) => a === "promise.create")).toHaveLength(1);
     expect(actions.filter((a) => a === "commitment.create")).toHaveLength(3);
     expect(actions).toContain("commitment.organisation.add");
     const update = await t.request("POST", `/api/commitments/${ids.yearly}/updates`, { date: "2024-06-30", text: "Färre pass i juni", public: true }, {}, "coordinator");
     expect(update.status).toBe(201);
-    expect(t.auditRows().at(-1)).toMatchObject({ action: "update.create", record_type: "update", record_id: String(update.body.id) });
+    expect((await t.auditRows()).at(-1)).toMatchObject({ action: "update.create", record_type: "update", record_id: String(update.body.id) });
   });
 
   it("records a new user without the password hash, and a disabled user", async () => {
-    const before = t.auditRows().length;
+    const before = (await t.auditRows()).length;
     const created = await t.request("POST", "/api/users", { email: "ny@test.invalid", name: "Ny", role: "viewer", password: "ett långt nytt lösenord" });
     await t.request("POST", `/api/users/${created.body.id}/disable`, {});
-    const rows = newRows(before);
+    const rows = await newRows(before);
     expect(rows.map((r) => r.action)).toEqual(["user.create", "user.disable"]);
     expect(JSON.stringify(rows)).not.toContain("argon2");
     expect(rows[1]).toMatchObject({ before: expect.objectContaining({ disabledAt: null }), after: expect.objectContaining({ disabledAt: expect.any(String), passwordChanged: 0 }) });
   });
 
   it("records sign-ins, failed sign-ins (without the attempted text) and sign-outs", async () => {
-    const before = t.auditRows().length;
+    const before = (await t.auditRows()).length;
     await t.request("POST", "/api/auth/sign-in", { email: TEST_USERS.viewer.email, password: "inte rätt lösenord" }, {}, "anonymous");
     await t.request("POST", "/api/auth/sign-in", { email: "mitt hemliga lösenord", password: "x" }, {}, "anonymous");
     const signedIn = await t.request("POST", "/api/auth/sign-in", { email: TEST_USERS.viewer.email, password: TEST_PASSWORD }, {}, "anonymous");
     const cookie = signedIn.headers.get("set-cookie")?.split(";")[0] ?? "";
     await t.request("POST", "/api/auth/sign-out", undefined, { cookie }, "anonymous");
-    const rows = newRows(before);
+    const rows = await newRows(before);
     expect(rows.map((r) => [r.action, r.record_id, r.user_id])).toEqual([
       ["auth.sign_in_failed", String(t.users.viewer.id), null],
       ["auth.sign_in_failed", null, null],
@@ -93,9 +108,9 @@ describe("the audit trail", () => {
 
   it("records an authorization denial with what was attempted", async () => {
     const policeActivity = await t.request("POST", "/api/activities", { commitmentId: ids.termly, occurredAt: "2024-03-14" });
-    const before = t.auditRows().length;
+    const before = (await t.auditRows()).length;
     await t.request("POST", `/api/activities/${policeActivity.body.id}/void`, { reason: "Fel" }, {}, "coordinator");
-    expect(newRows(before)).toEqual([
+    expect(await newRows(before)).toEqual([
       expect.objectContaining({
         action: "auth.denied",
         user_id: t.users.coordinator.id,
@@ -106,33 +121,33 @@ describe("the audit trail", () => {
     ]);
   });
 
-  it("makes a write without its audit row impossible: an unattributed write fails and stores nothing", () => {
-    const count = () => t.store.sqlite.prepare("SELECT count(*) AS n FROM activities").get();
-    const before = count();
-    expect(() =>
-      t.store.sqlite
-        .prepare("INSERT INTO activities (commitment_id, occurred_at, local_date, quantity, logged_by) VALUES (?, '2024-03-01', '2024-03-01', 1, 'x')")
-        .run(ids.yearly),
-    ).toThrow(/no audit context/);
-    expect(count()).toEqual(before);
-  });
-
-  it("rolls back the change when its audit row cannot be written", () => {
-    const before = t.snapshot();
-    // Sabotage the audit table so the trigger's INSERT fails (CHECK), then try a legitimate write.
-    t.store.sqlite.exec("CREATE TRIGGER sabotage BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit store unavailable'); END;");
-    expect(() =>
-      t.store.audit.run(systemContext("cli"), () =>
-        t.store.sqlite.transaction(() => t.store.sqlite.prepare("INSERT INTO areas (name) VALUES ('Bergsjön')").run())(),
+  it("makes a write without its audit row impossible: an unattributed write fails and stores nothing", async () => {
+    const count = async () => Number((await t.query<{ n: number | string }>(sql`SELECT count(*) AS n FROM activities`))[0]?.n);
+    const before = await count();
+    expect(
+      await failureOf(
+        t.execute(
+          sql`INSERT INTO activities (commitment_id, occurred_at, local_date, quantity, logged_by) VALUES (${ids.yearly}, '2024-03-01', '2024-03-01', 1, 'x')`,
+        ),
       ),
-    ).toThrow(/audit store unavailable/);
-    expect(t.snapshot()).toEqual(before);
+    ).toMatch(/no audit context/);
+    expect(await count()).toEqual(before);
   });
 
-  it("refuses UPDATE and DELETE on the audit table", () => {
-    expect(t.auditRows().length).toBeGreaterThan(0);
-    expect(() => t.store.sqlite.prepare("UPDATE audit_log SET actor = 'someone else'").run()).toThrow(/append-only/);
-    expect(() => t.store.sqlite.prepare("DELETE FROM audit_log").run()).toThrow(/append-only/);
+  it("rolls back the change when its audit row cannot be written", async () => {
+    const before = await t.snapshot();
+    // Sabotage the audit table so the trigger's INSERT fails (CHECK), then try a legitimate write.
+    await t.failInserts("audit_log", "audit store unavailable");
+    expect(
+      await failureOf(t.store.transaction(systemContext("cli"), (db) => executeSql(db, sql`INSERT INTO areas (name) VALUES ('Bergsjön')`))),
+    ).toMatch(/audit store unavailable/);
+    expect(await t.snapshot()).toEqual(before);
+  });
+
+  it("refuses UPDATE and DELETE on the audit table", async () => {
+    expect((await t.auditRows()).length).toBeGreaterThan(0);
+    expect(await failureOf(t.execute(sql`UPDATE audit_log SET actor = 'someone else'`))).toMatch(/append-only/);
+    expect(await failureOf(t.execute(sql`DELETE FROM audit_log`))).toMatch(/append-only/);
   });
 });
 
@@ -181,7 +196,7 @@ describe("GET /api/audit", () => {
 
 describe("a batch import in the audit trail", () => {
   it("is one activity.import row saying who imported how many for which commitments, linked from every row", async () => {
-    const before = t.auditRows().length;
+    const before = (await t.auditRows()).length;
     const response = await t.request(
       "POST",
       "/api/activities/batch",
@@ -190,7 +205,7 @@ describe("a batch import in the audit trail", () => {
       "admin",
     );
     expect(response.status).toBe(201);
-    const rows = newRows(before);
+    const rows = await newRows(before);
     expect(rows).toEqual([
       expect.objectContaining({
         action: "activity.import",
@@ -199,7 +214,8 @@ describe("a batch import in the audit trail", () => {
         after: { activities: 3, commitments: { [ids.yearly]: { activities: 2, quantity: 3 }, [ids.untargeted]: { activities: 1, quantity: 1 } } },
       }),
     ]);
-    const linked = t.store.sqlite.prepare("SELECT DISTINCT audit_id FROM activities WHERE id IN (?, ?, ?)").all(...response.body.ids);
+    const activityIds = (response.body.ids as number[]).map((id) => sql`${id}`);
+    const linked = await t.query(sql`SELECT DISTINCT audit_id FROM activities WHERE id IN (${sql.join(activityIds, sql`, `)})`);
     expect(linked).toEqual([{ audit_id: rows[0]?.id }]);
   });
 
@@ -211,13 +227,11 @@ describe("a batch import in the audit trail", () => {
     expect(history.body.items.map((e: { action: string }) => e.action)).toEqual(["activity.void", "activity.import"]);
   });
 
-  it("refuses a row that claims to belong to an import without an audit context or an existing audit row", () => {
-    const insert = (auditId: number) => () =>
-      t.store.sqlite
-        .prepare("INSERT INTO activities (commitment_id, occurred_at, local_date, quantity, logged_by, audit_id) VALUES (?, '2024-03-01', '2024-03-01', 1, 'x', ?)")
-        .run(ids.yearly, auditId);
-    const anyAuditRow = (t.auditRows()[0]?.id ?? 1) as number;
-    expect(insert(anyAuditRow)).toThrow(/no audit context/);
-    expect(() => t.store.audit.run(systemContext("cli"), insert(999_999))).toThrow(/FOREIGN KEY/);
+  it("refuses a row that claims to belong to an import without an audit context or an existing audit row", async () => {
+    const insert = (auditId: number) =>
+      sql`INSERT INTO activities (commitment_id, occurred_at, local_date, quantity, logged_by, audit_id) VALUES (${ids.yearly}, '2024-03-01', '2024-03-01', 1, 'x', ${auditId})`;
+    const anyAuditRow = ((await t.auditRows())[0]?.id ?? 1) as number;
+    expect(await failureOf(t.execute(insert(anyAuditRow)))).toMatch(/no audit context/);
+    expect(await failureOf(t.store.transaction(systemContext("cli"), (db) => executeSql(db, insert(999_999))))).toMatch(/FOREIGN KEY|foreign key/);
   });
 });

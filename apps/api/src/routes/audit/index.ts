@@ -21,5 +21,5 @@ export const auditRoutes = createRouter().openapi(
       403: errorResponses[403],
     },
   }),
-  (c) => c.json(listAudit({ db: c.get("store").db, query: c.req.valid("query") }), 200),
+  async (c) => c.json(await listAudit({ db: c.get("store").db, query: c.req.valid("query") }), 200),
 );

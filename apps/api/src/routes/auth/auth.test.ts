@@ -1,10 +1,11 @@
+import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_SESSION_TIMEOUTS } from "../../app";
 import { createTestApp, TEST_NOW, TEST_PASSWORD, TEST_USERS, type TestApp } from "../../test-support/test-app";
 
 let t: TestApp;
-beforeEach(() => {
-  t = createTestApp();
+beforeEach(async () => {
+  t = await createTestApp();
 });
 
 const signInBody = (email: string = TEST_USERS.coordinator.email, password = TEST_PASSWORD) => ({ email, password });
@@ -106,10 +107,10 @@ describe("sessions", () => {
     const apiToken = await t.request("POST", "/api/tokens", { name: "Import" }, asCookie(created.cookie), "anonymous");
     expect(apiToken.status).toBe(201);
     const dump = JSON.stringify([
-      t.store.sqlite.prepare("SELECT * FROM sessions").all(),
-      t.store.sqlite.prepare("SELECT * FROM api_tokens").all(),
-      t.store.sqlite.prepare("SELECT * FROM users").all(),
-      t.store.sqlite.prepare("SELECT * FROM audit_log").all(),
+      await t.query(sql`SELECT * FROM sessions`),
+      await t.query(sql`SELECT * FROM api_tokens`),
+      await t.query(sql`SELECT * FROM users`),
+      await t.query(sql`SELECT * FROM audit_log`),
     ]);
     expect(token).toHaveLength(43);
     expect(dump).not.toContain(token);
@@ -129,7 +130,8 @@ describe("sessions", () => {
     expect(expired.status).toBe(401);
     expect(expired.body.error.code).toBe("session_expired");
     expect(expired.headers.get("set-cookie")).toMatch(/lk_session=;/);
-    expect(t.store.sqlite.prepare("SELECT count(*) AS n FROM sessions").get()).toEqual({ n: 0 });
+    const [sessions] = await t.query<{ n: number | string }>(sql`SELECT count(*) AS n FROM sessions`);
+    expect(Number(sessions?.n)).toBe(0);
   });
 
   it("ends a session at the absolute timeout however active it is", async () => {
@@ -196,7 +198,7 @@ describe("sign-in rate limits", () => {
   });
 
   it("limits an address that tries many accounts", async () => {
-    const proxied = createTestApp({ trustProxy: true, signInLimits: { perAccount: 5, perAddress: 8, windowSeconds: 900 } });
+    const proxied = await createTestApp({ trustProxy: true, signInLimits: { perAccount: 5, perAddress: 8, windowSeconds: 900 } });
     const from = (address: string) => ({ "x-forwarded-for": address });
     for (let i = 0; i < 8; i += 1) {
       await signIn(proxied, signInBody(`konto${i}@test.invalid`, "ett lösenord som gissas"), from("203.0.113.7"));
@@ -229,9 +231,9 @@ describe("API tokens", () => {
   });
 
   it("does not let a token create further tokens", async () => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const response = await t.request("POST", "/api/tokens", { name: "Fler" }, {}, "admin");
     expect(response.status).toBe(403);
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 });

@@ -64,7 +64,6 @@ export const authRoutes = createRouter()
       const principal = c.get("principal");
       if (!principal) throw unauthenticated();
       await signOut({
-        db: c.get("store").db,
         queue: c.get("queue"),
         sessionHash: principal.via.kind === "session" ? principal.via.sessionHash : null,
         context: c.get("auditContext")(),

@@ -5,7 +5,7 @@ import { createExamplePromise, createTestApp, EXAMPLE_PROMISE, type TestApp } fr
 let t: TestApp;
 let ids: Awaited<ReturnType<typeof createExamplePromise>>;
 beforeEach(async () => {
-  t = createTestApp();
+  t = await createTestApp();
   ids = await createExamplePromise(t);
 });
 
@@ -175,11 +175,11 @@ describe("the commitment reports", () => {
     ["an id that is not a number", "/api/commitments/abc/organisations", 400, "id"],
     ["an export id that is not a number", "/api/commitments/abc/activities.csv", 400, "id"],
   ])("answer %s with its 4xx naming the field, and write nothing", async (_name, path, status, field) => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const response = await t.request("GET", path);
     expect(response.status).toBe(status);
     if (status === 404) expect(response.body.error).toMatchObject({ code: "not_found", message: "Åtagandet finns inte." });
     expect(response.body.error.issues.map((i: { path: string }) => i.path)).toEqual([field]);
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 });

@@ -28,9 +28,9 @@ export const commitmentRoutes = createRouter()
         404: errorResponses[404],
       },
     }),
-    (c) =>
+    async (c) =>
       c.json(
-        getOrganisationBreakdown({ db: c.get("store").db, commitmentId: c.req.valid("param").id, query: c.req.valid("query") }),
+        await getOrganisationBreakdown({ db: c.get("store").db, commitmentId: c.req.valid("param").id, query: c.req.valid("query") }),
         200,
       ),
   )
@@ -50,9 +50,9 @@ export const commitmentRoutes = createRouter()
         404: errorResponses[404],
       },
     }),
-    (c) =>
+    async (c) =>
       csvResponse(
         c,
-        commitmentActivitiesCsv({ db: c.get("store").db, commitmentId: c.req.valid("param").id, query: c.req.valid("query") }),
+        await commitmentActivitiesCsv({ db: c.get("store").db, commitmentId: c.req.valid("param").id, query: c.req.valid("query") }),
       ),
   );

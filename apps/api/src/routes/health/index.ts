@@ -17,8 +17,8 @@ export const healthRoutes = createRouter().openapi(
       503: json(HealthSchema, "The database does not answer"),
     },
   }),
-  (c) => {
-    const health = checkHealth({ store: c.get("store") });
+  async (c) => {
+    const health = await checkHealth({ store: c.get("store") });
     return health.status === "ok" ? c.json(health, 200) : c.json(health, 503);
   },
 );

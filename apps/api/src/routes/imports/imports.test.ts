@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import writeXlsxFile from "write-excel-file/node";
 import { beforeEach, describe, expect, it } from "vitest";
 import { requestCsv } from "../../test-support/csv";
@@ -8,7 +9,7 @@ let t: TestApp;
 let ids: Awaited<ReturnType<typeof createExamplePromise>>;
 
 beforeEach(async () => {
-  t = createTestApp();
+  t = await createTestApp();
   ids = await createExamplePromise(t);
 });
 
@@ -50,8 +51,8 @@ describe("GET /api/imports/template.csv", () => {
 
 describe("POST /api/imports/preview", () => {
   it("reads a semicolon CSV in Windows-1252 with å, ä, ö, Swedish dates and decimal commas, and writes nothing", async () => {
-    const before = t.snapshot();
-    const auditBefore = t.auditRows().length;
+    const before = await t.snapshot();
+    const auditBefore = (await t.auditRows()).length;
     const response = await preview({
       ...csvFile(
         [
@@ -80,8 +81,8 @@ describe("POST /api/imports/preview", () => {
       { ...base, occurredAt: "2024-03-14T18:30:00+01:00", localDate: "2024-03-14", quantity: 3, place: "Gårdsten", note: null },
       { ...base, occurredAt: "2024-03-15", localDate: "2024-03-15", quantity: 1, place: "Angered centrum", note: "Möte – föräldrar" },
     ]);
-    expect(t.snapshot()).toEqual(before);
-    expect(t.auditRows()).toHaveLength(auditBefore);
+    expect(await t.snapshot()).toEqual(before);
+    expect(await t.auditRows()).toHaveLength(auditBefore);
   });
 
   it.each([
@@ -238,14 +239,14 @@ describe("POST /api/imports/preview", () => {
     ["an old .xls file", () => ({ format: "xlsx", content: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0, 0, 0]).toString("base64") }), "content", "unreadable_file"],
   ];
   it.each(malformed)("answers 400 naming the field for %s, and writes nothing", async (_name, body, path, code) => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     for (const endpoint of ["/api/imports/preview", "/api/imports"]) {
       const response = await t.request("POST", endpoint, body());
       expect(response.status, JSON.stringify(response.body)).toBe(400);
       expect(response.body.error.message).toEqual(expect.any(String));
       expect(response.body.error.issues).toContainEqual(expect.objectContaining({ path, code }));
     }
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it("says which format to choose when an .xlsx file is sent as CSV", async () => {
@@ -275,7 +276,7 @@ describe("POST /api/imports/preview", () => {
   });
 
   it("answers 413 for a body over 30 MB and for more than 200 000 rows, and writes nothing", async () => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const tooLarge = await runImport({ format: "csv", content: "A".repeat(31 * 1024 * 1024) });
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body.error.code).toBe("payload_too_large");
@@ -283,7 +284,7 @@ describe("POST /api/imports/preview", () => {
     const tooMany = await runImport({ format: "csv", content: Buffer.from(rows).toString("base64") });
     expect(tooMany.status).toBe(413);
     expect(tooMany.body.error.code).toBe("too_many_rows");
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 });
 
@@ -309,13 +310,13 @@ describe("POST /api/imports", () => {
       auditId: expect.any(Number),
     });
     expect(response.body.ids).toHaveLength(3);
-    const stored = t.store.sqlite.prepare("SELECT id, commitment_id, local_date, quantity, place, note, audit_id FROM activities ORDER BY id").all();
+    const stored = await t.query(sql`SELECT id, commitment_id, local_date, quantity, place, note, audit_id FROM activities ORDER BY id`);
     expect(stored).toEqual([
       { id: response.body.ids[0], commitment_id: ids.yearly, local_date: "2024-03-14", quantity: 2, place: "Hammarkullen torg", note: "Lugnt", audit_id: response.body.auditId },
       { id: response.body.ids[1], commitment_id: ids.yearly, local_date: "2024-03-15", quantity: 1, place: "Gårdsten", note: null, audit_id: response.body.auditId },
       { id: response.body.ids[2], commitment_id: ids.untargeted, local_date: "2024-03-15", quantity: 3, place: null, note: "Samverkansmöte", audit_id: response.body.auditId },
     ]);
-    const audit = t.auditRows().filter((row) => row.action.startsWith("activity."));
+    const audit = (await t.auditRows()).filter((row) => row.action.startsWith("activity."));
     expect(audit).toEqual([
       expect.objectContaining({
         id: response.body.auditId,
@@ -334,13 +335,13 @@ describe("POST /api/imports", () => {
 
   it("creates nothing when the same file is imported again: every row is a duplicate", async () => {
     const first = await runImport(file());
-    const before = t.snapshot();
-    const auditBefore = t.auditRows().length;
+    const before = await t.snapshot();
+    const auditBefore = (await t.auditRows()).length;
     const again = await runImport(file());
     expect(again.status).toBe(201);
     expect(again.body).toEqual({ created: 0, duplicates: 3, errors: [expect.objectContaining({ row: 5 })], ids: [], auditId: null });
-    expect(t.snapshot()).toEqual(before);
-    expect(t.auditRows()).toHaveLength(auditBefore);
+    expect(await t.snapshot()).toEqual(before);
+    expect(await t.auditRows()).toHaveLength(auditBefore);
     const shown = await preview(file());
     expect(shown.body.rows.map((r: PreviewRow) => [r.status, r.duplicateOf])).toEqual([
       ["duplicate", first.body.ids[0]],
@@ -360,7 +361,7 @@ describe("POST /api/imports", () => {
     // A third identical line added to the list: only it is new.
     const more = await runImport(csvFile([...rows, rows[0] as Cells]));
     expect(more.body).toMatchObject({ created: 1, duplicates: 2 });
-    expect(t.snapshot().activities).toBe(3);
+    expect((await t.snapshot()).activities).toBe(3);
   });
 
   it("counts an activity logged by hand as the row it repeats, the time of day aside", async () => {
@@ -376,12 +377,12 @@ describe("POST /api/imports", () => {
     await t.request("POST", `/api/activities/${voidedId}/void`, { reason: "Registrerad av misstag" });
     const again = await runImport(file());
     expect(again.body).toMatchObject({ created: 1, duplicates: 2 });
-    const recreated = t.store.sqlite.prepare("SELECT local_date, place FROM activities WHERE id = ?").get(again.body.ids[0]);
+    const [recreated] = await t.query(sql`SELECT local_date, place FROM activities WHERE id = ${again.body.ids[0]}`);
     expect(recreated).toEqual({ local_date: "2024-03-15", place: "Gårdsten" });
   });
 
   it("refuses with 422 and stores nothing when every row has a problem", async () => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const response = await runImport(csvFile([[ids.yearly, "2023-01-01", 1, "", "", ""], [9999, "2024-03-14", 1, "", "", ""]]));
     expect(response.status).toBe(422);
     expect(response.body.error).toMatchObject({
@@ -392,7 +393,7 @@ describe("POST /api/imports", () => {
         { path: "rows.3.commitment", code: "unknown_commitment", message: "Det finns inget åtagande med id 9999." },
       ],
     });
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it("imports a coordinator's rows for their own organisation and names the others as not theirs", async () => {
@@ -411,7 +412,7 @@ describe("POST /api/imports", () => {
       [3, "commitment", "forbidden"],
       [4, "commitment", "forbidden"],
     ]);
-    const logged = t.store.sqlite.prepare("SELECT logged_by, logged_by_user_id FROM activities").all();
+    const logged = await t.query(sql`SELECT logged_by, logged_by_user_id FROM activities`);
     expect(logged).toEqual([{ logged_by: "Frida Fältassistent", logged_by_user_id: t.users.coordinator.id }]);
   });
 
@@ -421,10 +422,10 @@ describe("POST /api/imports", () => {
     expect(retry.status).toBe(201);
     expect(retry.body).toEqual(first.body);
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
-    expect(t.snapshot().activities).toBe(3);
+    expect((await t.snapshot()).activities).toBe(3);
     const other = await runImport(csvFile([[ids.yearly, "2024-04-01", 1, "", "", ""]]), { "idempotency-key": "mars-import-1" });
     expect(other.status).toBe(409);
-    expect(t.snapshot().activities).toBe(3);
+    expect((await t.snapshot()).activities).toBe(3);
   });
 
   it("asks for the columns (400) when no mapping is sent and the headers are not recognised", async () => {

@@ -74,12 +74,11 @@ export const importRoutes = createRouter()
       const key = c.req.valid("header")["idempotency-key"];
       const now = c.get("now")();
       const actor = { author: authorOf(c.get("principal")) };
-      const db = c.get("store").db;
       // Reading the file is pure work and may wait (.xlsx): before the write transaction, not in it.
       const read = await readImportFile(file);
       requireMapping(read);
-      const result = await c.get("writes").run(() =>
-        withIdempotency(db, key, "POST /api/imports", file, () => ({ status: 201, body: runImport({ db, read, now, actor }) })),
+      const result = await c.get("writes").run((db) =>
+        withIdempotency(db, key, "POST /api/imports", file, async () => ({ status: 201, body: await runImport({ db, read, now, actor }) })),
       );
       return c.json(result.body as ImportResult, 201, result.replayed ? replayHeader : {});
     },

@@ -22,9 +22,9 @@ export const progressRoutes = createRouter()
         401: errorResponses[401],
       },
     }),
-    (c) => {
+    async (c) => {
       const asOf = c.req.valid("query").asOf ?? todayInStockholm(c.get("now")());
-      return c.json(getProgressSummary({ db: c.get("store").db, asOf }), 200);
+      return c.json(await getProgressSummary({ db: c.get("store").db, asOf }), 200);
     },
   )
   .openapi(
@@ -43,9 +43,9 @@ export const progressRoutes = createRouter()
         404: errorResponses[404],
       },
     }),
-    (c) => {
+    async (c) => {
       const asOf = c.req.valid("query").asOf ?? todayInStockholm(c.get("now")());
-      return c.json(getDailyTotals({ db: c.get("store").db, promiseId: c.req.valid("param").id, asOf }), 200);
+      return c.json(await getDailyTotals({ db: c.get("store").db, promiseId: c.req.valid("param").id, asOf }), 200);
     },
   )
   .openapi(
@@ -64,8 +64,8 @@ export const progressRoutes = createRouter()
         404: errorResponses[404],
       },
     }),
-    (c) => {
+    async (c) => {
       const asOf = c.req.valid("query").asOf ?? todayInStockholm(c.get("now")());
-      return csvResponse(c, promiseProgressCsv({ db: c.get("store").db, promiseId: c.req.valid("param").id, asOf }));
+      return csvResponse(c, await promiseProgressCsv({ db: c.get("store").db, promiseId: c.req.valid("param").id, asOf }));
     },
   );

@@ -3,8 +3,8 @@ import { requestCsv } from "../../test-support/csv";
 import { createExamplePromise, createTestApp, EXAMPLE_PROMISE, type TestApp } from "../../test-support/test-app";
 
 let t: TestApp;
-beforeEach(() => {
-  t = createTestApp();
+beforeEach(async () => {
+  t = await createTestApp();
 });
 
 const NO_STATUSES = { tracking: 0, met: 0, missed: 0, upcoming: 0, on_track: 0, at_risk: 0, behind: 0 };
@@ -287,11 +287,11 @@ describe("the dashboard's progress reads", () => {
     ["a CSV id that is not a number", "/api/promises/abc/progress.csv", 400, "id"],
   ])("answer %s with its 4xx naming the field, and write nothing", async (_name, path, status, field) => {
     await createExamplePromise(t);
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const response = await t.request("GET", path);
     expect(response.status).toBe(status);
     if (status === 404) expect(response.body.error).toMatchObject({ code: "not_found", message: "Medborgarlöftet finns inte." });
     if (field) expect(response.body.error.issues.map((i: { path: string }) => i.path)).toEqual([field]);
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 });

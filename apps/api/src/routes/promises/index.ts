@@ -23,7 +23,7 @@ export const promiseRoutes = createRouter()
       summary: "All promises",
       responses: { 200: json(z.array(PromiseSummarySchema), "Promises, oldest period first") },
     }),
-    (c) => c.json(listPromises({ db: c.get("store").db }), 200),
+    async (c) => c.json(await listPromises({ db: c.get("store").db }), 200),
   )
   .openapi(
     createRoute({
@@ -45,7 +45,7 @@ export const promiseRoutes = createRouter()
     }),
     async (c) => {
       const input = c.req.valid("json");
-      const promise = await c.get("writes").run(() => createPromise({ db: c.get("store").db, input }));
+      const promise = await c.get("writes").run((db) => createPromise({ db, input }));
       return c.json(promise, 201);
     },
   )
@@ -62,7 +62,7 @@ export const promiseRoutes = createRouter()
         404: errorResponses[404],
       },
     }),
-    (c) => c.json(getPromise({ db: c.get("store").db, id: c.req.valid("param").id }), 200),
+    async (c) => c.json(await getPromise({ db: c.get("store").db, id: c.req.valid("param").id }), 200),
   )
   .openapi(
     createRoute({
@@ -78,9 +78,9 @@ export const promiseRoutes = createRouter()
         404: errorResponses[404],
       },
     }),
-    (c) => {
+    async (c) => {
       const asOf = c.req.valid("query").asOf ?? todayInStockholm(c.get("now")());
-      const progress = getPromiseProgress({ db: c.get("store").db, promiseId: c.req.valid("param").id, asOf });
+      const progress = await getPromiseProgress({ db: c.get("store").db, promiseId: c.req.valid("param").id, asOf });
       return c.json(progress, 200);
     },
   );

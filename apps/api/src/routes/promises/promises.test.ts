@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createExamplePromise, createTestApp, EXAMPLE_PROMISE, type TestApp } from "../../test-support/test-app";
 
 let t: TestApp;
-beforeEach(() => {
-  t = createTestApp();
+beforeEach(async () => {
+  t = await createTestApp();
 });
 
 describe("POST /api/promises", () => {
@@ -44,11 +44,11 @@ describe("POST /api/promises", () => {
 
   it("answers 409 for a slug that is taken, and writes nothing", async () => {
     await t.request("POST", "/api/promises", { ...EXAMPLE_PROMISE, slug: "backa" });
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const response = await t.request("POST", "/api/promises", { ...EXAMPLE_PROMISE, slug: "backa", area: "Nytt område" });
     expect(response.status).toBe(409);
     expect(response.body.error.issues[0].path).toBe("slug");
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   const commitment = EXAMPLE_PROMISE.commitments[0];
@@ -69,12 +69,12 @@ describe("POST /api/promises", () => {
     ["a personnummer in a description", { ...EXAMPLE_PROMISE, commitments: [{ ...commitment, description: "Ansvarig 198507099805" }] }, 422, "personal_data", "commitments.0.description"],
     ["a personnummer in the summary", { ...EXAMPLE_PROMISE, summary: "Se 850709-9805" }, 422, "personal_data", "summary"],
   ])("refuses %s with its 4xx naming the field, and writes nothing", async (_name, body, status, code, field) => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const response = await t.request("POST", "/api/promises", body);
     expect(response.status).toBe(status);
     expect(response.body.error.code).toBe(code);
     if (field) expect(response.body.error.issues.map((i: { path: string }) => i.path)).toContain(field);
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 });
 

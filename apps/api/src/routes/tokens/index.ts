@@ -16,10 +16,10 @@ export const tokenRoutes = createRouter()
       summary: "The signed-in user's API tokens (never their secrets)",
       responses: { 200: json(z.array(TokenSchema), "Tokens, oldest first"), 401: errorResponses[401] },
     }),
-    (c) => {
+    async (c) => {
       const principal = c.get("principal");
       if (!principal) throw unauthenticated();
-      return c.json(listApiTokens({ db: c.get("store").db, userId: principal.id }), 200);
+      return c.json(await listApiTokens({ db: c.get("store").db, userId: principal.id }), 200);
     },
   )
   .openapi(
@@ -38,7 +38,7 @@ export const tokenRoutes = createRouter()
       if (!principal) throw unauthenticated();
       const { name } = c.req.valid("json");
       const now = c.get("now")();
-      const created = await c.get("writes").run(() => createApiTokenFor({ db: c.get("store").db, principal, name, now }));
+      const created = await c.get("writes").run((db) => createApiTokenFor({ db, principal, name, now }));
       return c.json(created, 201);
     },
   )
@@ -62,7 +62,7 @@ export const tokenRoutes = createRouter()
       if (!principal) throw unauthenticated();
       const { id } = c.req.valid("param");
       const now = c.get("now")();
-      const token = await c.get("writes").run(() => revokeApiToken({ db: c.get("store").db, id, principal, now }));
+      const token = await c.get("writes").run((db) => revokeApiToken({ db, id, principal, now }));
       return c.json(token, 200);
     },
   );

@@ -16,7 +16,7 @@ export const updateRoutes = createRouter()
       request: { params: CommitmentIdParamsSchema },
       responses: { 200: json(z.array(UpdateSchema), "Updates"), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404] },
     }),
-    (c) => c.json(listUpdates({ db: c.get("store").db, commitmentId: c.req.valid("param").id }), 200),
+    async (c) => c.json(await listUpdates({ db: c.get("store").db, commitmentId: c.req.valid("param").id }), 200),
   )
   .openapi(
     createRoute({
@@ -40,7 +40,7 @@ export const updateRoutes = createRouter()
       const input = c.req.valid("json");
       const author = authorOf(c.get("principal"));
       const now = c.get("now")();
-      const update = await c.get("writes").run(() => createUpdate({ db: c.get("store").db, commitmentId, input, author, now }));
+      const update = await c.get("writes").run((db) => createUpdate({ db, commitmentId, input, author, now }));
       return c.json(update, 201);
     },
   );

@@ -18,7 +18,7 @@ export const userRoutes = createRouter()
       middleware: adminOnly,
       responses: { 200: json(z.array(UserSchema), "Users by name"), ...guarded },
     }),
-    (c) => c.json(listUsers({ db: c.get("store").db }), 200),
+    async (c) => c.json(await listUsers({ db: c.get("store").db }), 200),
   )
   .openapi(
     createRoute({
@@ -40,7 +40,7 @@ export const userRoutes = createRouter()
     async (c) => {
       const { password, ...input } = c.req.valid("json");
       const passwordHash = await hashNewPassword(password, input.email);
-      const user = await c.get("writes").run(() => createUser({ db: c.get("store").db, input: { ...input, passwordHash } }));
+      const user = await c.get("writes").run((db) => createUser({ db, input: { ...input, passwordHash } }));
       return c.json(user, 201);
     },
   )
@@ -54,7 +54,7 @@ export const userRoutes = createRouter()
       request: { params: UserIdParamsSchema },
       responses: { 200: json(UserSchema, "The user"), 400: errorResponses[400], ...guarded, 404: errorResponses[404] },
     }),
-    (c) => c.json(getUser({ db: c.get("store").db, id: c.req.valid("param").id }), 200),
+    async (c) => c.json(await getUser({ db: c.get("store").db, id: c.req.valid("param").id }), 200),
   )
   .openapi(
     createRoute({
@@ -69,7 +69,7 @@ export const userRoutes = createRouter()
     async (c) => {
       const { id } = c.req.valid("param");
       const now = c.get("now")();
-      const user = await c.get("writes").run(() => setUserDisabled({ db: c.get("store").db, id, disabled: true, now }));
+      const user = await c.get("writes").run((db) => setUserDisabled({ db, id, disabled: true, now }));
       return c.json(user, 200);
     },
   )
@@ -86,7 +86,7 @@ export const userRoutes = createRouter()
     async (c) => {
       const { id } = c.req.valid("param");
       const now = c.get("now")();
-      const user = await c.get("writes").run(() => setUserDisabled({ db: c.get("store").db, id, disabled: false, now }));
+      const user = await c.get("writes").run((db) => setUserDisabled({ db, id, disabled: false, now }));
       return c.json(user, 200);
     },
   );

@@ -3,8 +3,8 @@ import { createLogger } from "../../lib/logger";
 import { createTestApp, TEST_PASSWORD, TEST_USERS, type TestApp } from "../../test-support/test-app";
 
 let t: TestApp;
-beforeEach(() => {
-  t = createTestApp();
+beforeEach(async () => {
+  t = await createTestApp();
 });
 
 const newUser = (overrides: Record<string, unknown> = {}) => ({
@@ -38,12 +38,12 @@ describe("POST /api/users", () => {
     ["an email already in use", { email: TEST_USERS.viewer.email }, 409, "email_taken", "email"],
   ];
   it.each(refusals)("refuses %s and writes nothing", async (_name, overrides, status, code, field) => {
-    const before = t.snapshot();
+    const before = await t.snapshot();
     const response = await t.request("POST", "/api/users", newUser(overrides));
     expect(response.status).toBe(status);
     expect(status === 422 ? response.body.error.issues[0].code : response.body.error.code).toBe(code);
     expect(response.body.error.issues.map((i: { path: string }) => i.path)).toContain(field);
-    expect(t.snapshot()).toEqual(before);
+    expect(await t.snapshot()).toEqual(before);
   });
 
   it("accepts a long passphrase of 128 characters and counts å, ä, ö as one character each", async () => {
@@ -64,7 +64,7 @@ describe("secrets in logs", () => {
       return true;
     });
     // The server's JSON log, at its most talkative, goes to the same lines.
-    t = createTestApp({ logger: createLogger({ level: "trace", destination: { write: (line: string) => void lines.push(line) } }) });
+    t = await createTestApp({ logger: createLogger({ level: "trace", destination: { write: (line: string) => void lines.push(line) } }) });
     try {
       const signIn = await t.request("POST", "/api/auth/sign-in", { email: TEST_USERS.admin.email, password: TEST_PASSWORD }, {}, "anonymous");
       const cookie = signIn.headers.get("set-cookie")?.split(";")[0] ?? "";
@@ -72,7 +72,7 @@ describe("secrets in logs", () => {
       await t.request("POST", "/api/users", newUser({ email: "logg@test.invalid", password: "ett hemligt lösenord för loggtest" }));
       const created = await t.request("POST", "/api/tokens", { name: "Logg" }, { cookie }, "anonymous");
       // An unexpected failure while a secret is in the request: the server logs the error.
-      t.store.sqlite.exec("CREATE TRIGGER boom BEFORE INSERT ON users BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+      await t.failInserts("users", "disk full");
       const failed = await t.request("POST", "/api/users", newUser({ email: "boom@test.invalid", password: "ännu ett hemligt lösenord" }), { cookie }, "anonymous");
       expect(failed.status).toBe(500);
       const secrets = [TEST_PASSWORD, "fel men hemligt 123", "ett hemligt lösenord för loggtest", "ännu ett hemligt lösenord", created.body.token, cookie.split("=")[1], t.users.admin.token];

@@ -1,0 +1,301 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+// The PostgreSQL twin of ./schema.ts (decision 012): the same tables, columns, keys and indexes,
+// so that one service code runs on both. ./schema-parity.test.ts keeps the two in step.
+// Differences: identities instead of AUTOINCREMENT/rowid (by default, so that
+// `migrate-to-postgres` can copy ids), real booleans, and a created_at default in SQL of PostgreSQL
+// that writes the same text as SQLite's strftime: UTC, ISO 8601 with milliseconds and a Z.
+
+const createdAt = () =>
+  text("created_at")
+    .notNull()
+    .default(sql`to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+const id = () => integer("id").primaryKey().generatedByDefaultAsIdentity();
+
+export const areas = pgTable("areas", {
+  id: id(),
+  name: text("name").notNull().unique(),
+  parentId: integer("parent_id").references((): AnyPgColumn => areas.id),
+});
+
+export const ROLE_VALUES = ["admin", "manager", "coordinator", "viewer"] as const;
+
+export const users = pgTable("users", {
+  id: id(),
+  /** Lower-cased when stored, so sign-in ignores case. */
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  role: text("role", { enum: ROLE_VALUES }).notNull(),
+  /** argon2id, PHC string format; never leaves the API, never in the audit trail. */
+  passwordHash: text("password_hash").notNull(),
+  disabledAt: text("disabled_at"),
+  createdAt: createdAt(),
+});
+
+export const ORGANISATION_KINDS = ["police", "municipal", "housing", "association", "business", "other"] as const;
+
+export const organisations = pgTable("organisations", {
+  id: id(),
+  name: text("name").notNull().unique(),
+  kind: text("kind", { enum: ORGANISATION_KINDS }).notNull().default("other"),
+});
+
+/** The organisations a user acts for (coordinators: where they may log and void). */
+export const userOrganisations = pgTable(
+  "user_organisations",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.organisationId] })],
+);
+
+/**
+ * Web sessions. The key is the SHA-256 of the cookie's random token: a copy of the database
+ * does not let anyone act as a signed-in user.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: text("created_at").notNull(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    /** The absolute timeout: the session ends then, however active. */
+    expiresAt: text("expires_at").notNull(),
+    address: text("address"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+/** Bearer tokens for scripts and integrations: shown once, stored as a SHA-256 hash. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+    lastUsedAt: text("last_used_at"),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [index("api_tokens_user").on(t.userId)],
+);
+
+/**
+ * The audit trail: one row per change and per security event, appended in the same transaction
+ * as the change (by triggers, see drizzle/0003_audit-triggers.sql). Triggers refuse UPDATE and DELETE.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: id(),
+    /** UTC, ISO 8601. */
+    at: text("at").notNull(),
+    userId: integer("user_id"),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    recordType: text("record_type"),
+    recordId: text("record_id"),
+    before: text("before"),
+    after: text("after"),
+    address: text("address"),
+  },
+  // One index, for a record's history. Filters by user or time walk the table newest first and
+  // stop at a page: every extra index is paid by every logged activity (docs/benchmarks.md).
+  (t) => [index("audit_log_record").on(t.recordType, t.recordId, t.id)],
+);
+
+export const promises = pgTable("promises", {
+  id: id(),
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  areaId: integer("area_id")
+    .notNull()
+    .references(() => areas.id),
+  startDate: text("start_date").notNull(),
+  endDate: text("end_date").notNull(),
+  summary: text("summary"),
+  contact: text("contact"),
+  status: text("status", { enum: ["draft", "published", "archived"] })
+    .notNull()
+    .default("draft"),
+  /** An invented example promise (demo), not a real one. */
+  isExample: boolean("is_example").notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const themes = pgTable(
+  "themes",
+  {
+    id: id(),
+    promiseId: integer("promise_id")
+      .notNull()
+      .references(() => promises.id),
+    name: text("name").notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [uniqueIndex("themes_promise_name").on(t.promiseId, t.name)],
+);
+
+export const activityTypes = pgTable("activity_types", {
+  code: text("code").primaryKey(),
+  label: text("label").notNull(),
+});
+
+export const commitments = pgTable(
+  "commitments",
+  {
+    id: id(),
+    promiseId: integer("promise_id")
+      .notNull()
+      .references(() => promises.id),
+    position: integer("position").notNull().default(0),
+    title: text("title").notNull(),
+    description: text("description"),
+    themeId: integer("theme_id").references(() => themes.id),
+    activityType: text("activity_type")
+      .notNull()
+      .references(() => activityTypes.code),
+    unit: text("unit").notNull().default("tillfällen"),
+    /** Positive integer per window of the cadence, or null: no numeric goal. */
+    target: integer("target"),
+    cadence: text("cadence", { enum: ["period", "year", "term", "month"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("commitments_promise").on(t.promiseId, t.position)],
+);
+
+export const commitmentOrganisations = pgTable(
+  "commitment_organisations",
+  {
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [primaryKey({ columns: [t.commitmentId, t.organisationId] })],
+);
+
+export const activities = pgTable(
+  "activities",
+  {
+    id: id(),
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id),
+    /** As the client sent it: a local date or an ISO 8601 timestamp with offset. */
+    occurredAt: text("occurred_at").notNull(),
+    /** The Europe/Stockholm date of occurredAt, fixed when the row is written. */
+    localDate: text("local_date").notNull(),
+    quantity: integer("quantity").notNull().default(1),
+    organisationId: integer("organisation_id").references(() => organisations.id),
+    place: text("place"),
+    note: text("note"),
+    /** The name of who logged it, as it was then (the audit trail holds the user id too). */
+    loggedBy: text("logged_by").notNull(),
+    loggedByUserId: integer("logged_by_user_id").references((): AnyPgColumn => users.id),
+    /**
+     * Set when the activity came in a batch: the batch's one `activity.import` audit row. Single
+     * activities get an audit row of their own from the insert trigger instead.
+     */
+    auditId: integer("audit_id").references((): AnyPgColumn => auditLog.id),
+    /**
+     * Set when this activity corrects another (void + a new one, in one transaction): the voided
+     * original. An activity is corrected at most once, so "replaced by" is the one row pointing here.
+     */
+    replacesId: integer("replaces_id").references((): AnyPgColumn => activities.id),
+    createdAt: createdAt(),
+    isDemo: boolean("is_demo").notNull().default(false),
+    voidedAt: text("voided_at"),
+    voidedBy: text("voided_by"),
+    voidReason: text("void_reason"),
+  },
+  (t) => [
+    index("activities_commitment_date").on(t.commitmentId, t.localDate, t.id),
+    index("activities_date").on(t.localDate, t.id),
+    // Partial: only corrections are in it, so logging and importing pay nothing for it.
+    uniqueIndex("activities_replaces").on(t.replacesId).where(sql`${t.replacesId} IS NOT NULL`),
+  ],
+);
+
+/**
+ * Per-commitment daily totals of non-voided activities, kept by triggers on `activities` in the
+ * same transaction as every insert and void (see the custom migration), so progress reads
+ * O(days × commitments) rows instead of every activity.
+ */
+export const commitmentDailyTotals = pgTable(
+  "commitment_daily_totals",
+  {
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id),
+    localDate: text("local_date").notNull(),
+    quantity: integer("quantity").notNull(),
+    activityCount: integer("activity_count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.commitmentId, t.localDate] })],
+);
+
+export const updates = pgTable(
+  "updates",
+  {
+    id: id(),
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id),
+    date: text("date").notNull(),
+    text: text("text").notNull(),
+    isPublic: boolean("is_public").notNull().default(false),
+    createdBy: text("created_by").notNull(),
+    createdByUserId: integer("created_by_user_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("updates_commitment_date").on(t.commitmentId, t.date)],
+);
+
+export const terms = pgTable("terms", {
+  id: id(),
+  name: text("name").notNull().unique(),
+  startDate: text("start_date").notNull(),
+  endDate: text("end_date").notNull(),
+});
+
+/** Responses of requests sent with an Idempotency-Key, so that a retry gets the first answer. */
+export const idempotencyKeys = pgTable("idempotency_keys", {
+  key: text("key").primaryKey(),
+  route: text("route").notNull(),
+  requestHash: text("request_hash").notNull(),
+  statusCode: integer("status_code").notNull(),
+  responseBody: text("response_body").notNull(),
+  createdAt: createdAt(),
+});
+
+/** Which bundled data sets (real promises, demo activities) were loaded, so a restart adds nothing twice. */
+export const seedRuns = pgTable("seed_runs", {
+  name: text("name").primaryKey(),
+  createdAt: createdAt(),
+});
