@@ -5,12 +5,15 @@ import { CreateUserSchema } from "@lofteskollen/contracts";
 import { z } from "zod";
 import { systemContext } from "./db/audit-context";
 import { openStore, type Store } from "./db/client";
+import { redactDatabaseUrl } from "./db/migration-history";
 import { MigrationError } from "./db/migrations";
+import { openPostgresStore } from "./db/postgres-store";
 import { ConfigError, readEnv } from "./env";
 import { zodIssues } from "./lib/openapi";
 import { AppError } from "./lib/errors";
 import { backupDatabase, restoreDatabase } from "./ops/backup";
 import { BackupError, checkDatabaseFile, type DatabaseReport, formatCounts } from "./ops/database-file";
+import { formatMigrationReport, MigrateToPostgresError, migrateToPostgres } from "./ops/migrate-to-postgres";
 import { loadData } from "./seed/load-data";
 import { createApiToken } from "./services/api-tokens";
 import { createUser, getUserByEmail, hashNewPassword } from "./services/users";
@@ -35,7 +38,14 @@ const USAGE = `Löfteskollen – kommandoraden
       Den nuvarande databasen sparas som <databas>.before-restore-<tid>. Utan --yes kontrolleras
       bara FIL och ingenting ändras.
 
-Databasen: DATABASE_PATH (standard data/lofteskollen.db). user:create och token:create skapar den om den inte finns.`;
+  pnpm cli migrate-to-postgres --from FIL
+      Flyttar allt i SQLite-databasen FIL till PostgreSQL-databasen i DATABASE_URL=postgres://…, som måste
+      vara tom (den migreras först). Stoppa servern först. Allt kopieras i en transaktion och kontrolleras
+      (rader per tabell, aktiviteter, dagssummor, händelseloggen) innan det sparas. FIL ändras inte.
+
+Databasen: DATABASE_URL=postgres://… (PostgreSQL), annars DATABASE_PATH (SQLite, standard data/lofteskollen.db).
+user:create och token:create skapar den om den inte finns. backup och restore gäller bara SQLite: med
+PostgreSQL används pg_dump och pg_restore.`;
 
 class CliError extends Error {}
 
@@ -49,8 +59,16 @@ async function readStdin(): Promise<string> {
 
 async function openDatabase(): Promise<Store> {
   const env = readEnv();
-  if (env.DATABASE_PATH !== ":memory:") mkdirSync(dirname(env.DATABASE_PATH), { recursive: true });
-  const store = openStore(env.DATABASE_PATH);
+  let store: Store;
+  if (env.POSTGRES_URL) {
+    store = await openPostgresStore(env.POSTGRES_URL, { max: 2 }).catch((error: unknown) => {
+      if (error instanceof MigrationError) throw error;
+      throw new CliError(`Kunde inte öppna PostgreSQL-databasen ${redactDatabaseUrl(env.POSTGRES_URL ?? "")}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  } else {
+    if (env.DATABASE_PATH !== ":memory:") mkdirSync(dirname(env.DATABASE_PATH), { recursive: true });
+    store = openStore(env.DATABASE_PATH);
+  }
   // A fresh database gets the reference data (organisations, activity types, terms), never demo data.
   await loadData({ store, dataDir: env.DATA_DIR, demo: false, now: new Date() });
   return store;
@@ -115,9 +133,19 @@ async function tokenCreate(args: string[]) {
   }
 }
 
+/** With PostgreSQL, what to run instead of `pnpm cli backup` / `restore`. */
+const POSTGRES_INSTEAD = {
+  backup: `DATABASE_URL pekar på PostgreSQL: pnpm cli backup tar bara säkerhetskopior av SQLite. Ta en säkerhetskopia med pg_dump, också medan servern körs:
+  pg_dump -Fc -f FIL "$DATABASE_URL"
+och kontrollera den med: pg_restore --list FIL`,
+  restore: `DATABASE_URL pekar på PostgreSQL: pnpm cli restore återställer bara SQLite. Återställ en säkerhetskopia från pg_dump med pg_restore. Stoppa servern först; allt i databasen ersätts:
+  pg_restore --clean --if-exists --no-owner --single-transaction --exit-on-error -d "$DATABASE_URL" FIL`,
+};
+
 /** The database file the operator means; backup and restore never create or migrate it. */
-function databaseFile(): string {
-  const { DATABASE_PATH } = readEnv();
+function databaseFile(command: "backup" | "restore"): string {
+  const { DATABASE_PATH, POSTGRES_URL } = readEnv();
+  if (POSTGRES_URL) throw new CliError(POSTGRES_INSTEAD[command]);
   if (DATABASE_PATH === ":memory:") throw new CliError("DATABASE_PATH är :memory: – en databas i minnet går inte att säkerhetskopiera eller återställa.");
   return DATABASE_PATH;
 }
@@ -133,14 +161,14 @@ const describeReport = (report: DatabaseReport) =>
 
 async function backup(args: string[]) {
   const { values, positionals } = parseArgs({ args, options: { force: { type: "boolean" } }, allowPositionals: true, strict: true });
-  const result = await backupDatabase(databaseFile(), fileArgument(positionals, "backup"), { force: values.force ?? false });
+  const result = await backupDatabase(databaseFile("backup"), fileArgument(positionals, "backup"), { force: values.force ?? false });
   process.stdout.write(`Säkerhetskopia sparad: ${result.file}\n${describeReport(result)}`);
 }
 
 async function restore(args: string[]) {
   const { values, positionals } = parseArgs({ args, options: { yes: { type: "boolean" } }, allowPositionals: true, strict: true });
+  const target = databaseFile("restore");
   const file = fileArgument(positionals, "restore");
-  const target = databaseFile();
   if (!values.yes) {
     // Safe by default: only the check, and a refusal that says what to do.
     const report = await checkDatabaseFile(file);
@@ -151,6 +179,26 @@ async function restore(args: string[]) {
   if (result.previousUnreadable) process.stderr.write(`Den tidigare databasen gick inte att öppna (${result.previousUnreadable}); den sparades som den var.\n`);
   const kept = result.kept.length > 0 ? `Den tidigare databasen sparades som ${result.kept.join(", ")}\n` : "";
   process.stdout.write(`Återställde ${result.file} från ${file}\n${describeReport(result)}${kept}`);
+}
+
+async function migrateToPostgresCommand(args: string[]) {
+  const { values } = parseArgs({ args, options: { from: { type: "string" } }, strict: true });
+  if (!values.from) throw new CliError(`Ange SQLite-filen att flytta: pnpm cli migrate-to-postgres --from FIL\n\n${USAGE}`);
+  // Only DATABASE_URL matters here (the source is --from): a DATABASE_PATH left set for the old server is no conflict.
+  const { POSTGRES_URL } = readEnv({ DATABASE_URL: process.env.DATABASE_URL });
+  if (!POSTGRES_URL) {
+    throw new CliError(
+      process.env.DATABASE_URL?.trim()
+        ? "DATABASE_URL är ingen PostgreSQL-adress. Ange måldatabasen som DATABASE_URL=postgres://användare@värd:5432/databas och kör igen."
+        : "Ange måldatabasen i DATABASE_URL, t.ex. DATABASE_URL=postgres://användare@värd:5432/lofteskollen pnpm cli migrate-to-postgres --from FIL",
+    );
+  }
+  const report = await migrateToPostgres({
+    from: values.from,
+    url: POSTGRES_URL,
+    onTable: process.stderr.isTTY ? (table, rows) => process.stderr.write(`Kopierar ${table} (${rows} rader) …\n`) : undefined,
+  });
+  process.stdout.write(formatMigrationReport(report));
 }
 
 async function main(argv: string[]) {
@@ -164,6 +212,8 @@ async function main(argv: string[]) {
       return backup(args);
     case "restore":
       return restore(args);
+    case "migrate-to-postgres":
+      return migrateToPostgresCommand(args);
     case undefined:
     case "help":
     case "--help":
@@ -176,7 +226,7 @@ async function main(argv: string[]) {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   // A wrong setting or a database this version cannot use says what to do: no prefix, no stack.
-  if (error instanceof CliError || error instanceof BackupError || error instanceof ConfigError || error instanceof MigrationError) process.stderr.write(`${error.message}\n`);
+  if (error instanceof CliError || error instanceof BackupError || error instanceof MigrateToPostgresError || error instanceof ConfigError || error instanceof MigrationError) process.stderr.write(`${error.message}\n`);
   else if (error instanceof AppError) {
     const details = error.issues?.map((issue) => `  ${issue.path}: ${issue.message}`).join("\n");
     process.stderr.write(`${error.message}${details ? `\n${details}` : ""}\n`);

@@ -242,3 +242,39 @@ function readMigrationStatus(path: string) {
 export function formatCounts(counts: DatabaseCounts): string {
   return `${counts.activities} aktiviteter, ${counts.promises} medborgarlöften, ${counts.commitments} åtaganden, ${counts.users} användare, ${counts.auditRows} rader i händelseloggen`;
 }
+
+/**
+ * Opens the database `file` to read it while no other process can have it: one read transaction
+ * (a fixed snapshot) under an exclusive lock, writing nothing (`query_only`). Refuses with a
+ * BackupError "in_use" when another process (a running server) has the file open.
+ *
+ * How: `locking_mode=EXCLUSIVE` before the first read. A WAL database is then read without the
+ * shared-memory index, which needs an exclusive lock on the file; every open WAL connection (a
+ * server, even an idle one) holds a shared lock on it, so the first read fails at once with
+ * SQLITE_BUSY under busy_timeout 0 (https://www.sqlite.org/wal.html#noshm). Unlike restore's
+ * check (backup.ts, `journal_mode=DELETE`), this changes nothing in the file. The lock is held
+ * until `close()`: a server started meanwhile cannot open the file (and so cannot write to it).
+ */
+export function openExclusiveSnapshot(file: string): Database.Database {
+  let db: Database.Database;
+  try {
+    db = new Database(file, { fileMustExist: true, timeout: 0 });
+  } catch (error) {
+    throw new BackupError("not_database", `${file} går inte att öppna som SQLite-databas: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    db.pragma("locking_mode = EXCLUSIVE");
+    db.pragma("query_only = ON");
+    db.exec("BEGIN");
+    // The first read takes the lock and fixes the snapshot.
+    db.prepare("SELECT count(*) FROM sqlite_master").get();
+    return db;
+  } catch (error) {
+    db.close();
+    const code = error && typeof error === "object" && "code" in error ? String(error.code) : "";
+    if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) {
+      throw new BackupError("in_use", `Databasen ${file} används av ett annat program (körs servern?). Stoppa servern och försök igen.`);
+    }
+    throw error;
+  }
+}
