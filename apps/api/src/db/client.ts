@@ -195,15 +195,7 @@ export async function queryRows<T = Record<string, unknown>>(db: Db, query: SQLW
  * handle is new per group, so there it is built again, which costs only the building).
  */
 export function preparedPerDb<T>(build: (db: Db) => T): (db: Db) => T {
-  const cache = new WeakMap<Db, T>();
-  return (db) => {
-    let statements = cache.get(db);
-    if (!statements) {
-      statements = build(db);
-      cache.set(db, statements);
-    }
-    return statements;
-  };
+  return builtOncePer(build);
 }
 
 /**
@@ -211,14 +203,19 @@ export function preparedPerDb<T>(build: (db: Db) => T): (db: Db) => T {
  * more than running it on the write path (see docs/benchmarks.md). SQLite fast paths only.
  */
 export function preparedPerConnection<T>(build: (sqlite: Database.Database) => T): (sqlite: Database.Database) => T {
-  const cache = new WeakMap<Database.Database, T>();
-  return (sqlite) => {
-    let statements = cache.get(sqlite);
-    if (!statements) {
-      statements = build(sqlite);
-      cache.set(sqlite, statements);
+  return builtOncePer(build);
+}
+
+/** `build(key)` once per key object, kept as long as the key lives. */
+function builtOncePer<K extends object, T>(build: (key: K) => T): (key: K) => T {
+  const cache = new WeakMap<K, T>();
+  return (key) => {
+    let built = cache.get(key);
+    if (!built) {
+      built = build(key);
+      cache.set(key, built);
     }
-    return statements;
+    return built;
   };
 }
 

@@ -86,35 +86,45 @@ export type ApplyPostgresOptions = {
  */
 export async function applyPostgresMigrations(pool: pg.Pool, { label, set = pgMigrations() }: ApplyPostgresOptions): Promise<string[]> {
   const target = postgresTarget(label);
+  return inLockedTransaction(pool, async (client) => {
+    const applied = await readApplied(client);
+    const pending = pendingOrRefuse(applied, set, target);
+    if (pending.length === 0) return [];
+    const appliedBefore = statusOf(applied, set).applied;
+    await client.query(
+      "SELECT set_config('lofteskollen.at', $1, true), set_config('lofteskollen.user_id', '', true), set_config('lofteskollen.actor', 'migration', true), set_config('lofteskollen.address', '', true)",
+      [new Date().toISOString()],
+    );
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${MIGRATIONS_SCHEMA}"`);
+    await client.query(`CREATE TABLE IF NOT EXISTS ${QUALIFIED} (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint)`);
+    for (const migration of pending) {
+      try {
+        for (const statement of migration.statements) await client.query(statement);
+        await client.query(`INSERT INTO ${QUALIFIED} ("hash", "created_at") VALUES ($1, $2)`, [migration.hash, migration.when]);
+      } catch (error) {
+        throw new MigrationFailedError(target, `Migreringen ${migration.tag}`, appliedBefore, error);
+      }
+    }
+    return pending.map((m) => m.tag);
+  });
+}
+
+/**
+ * `work` on a pooled connection inside BEGIN … COMMIT, under Löfteskollen's advisory lock (the
+ * one every migration and every write group takes: one at a time, across processes). When `work`
+ * throws: ROLLBACK, and the error goes on. A connection whose ROLLBACK failed is in an unknown
+ * state: it is not given back to the pool.
+ */
+export async function inLockedTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
     await client.query("BEGIN");
     try {
       await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
-      const applied = await readApplied(client);
-      const pending = pendingOrRefuse(applied, set, target);
-      if (pending.length === 0) {
-        await client.query("COMMIT");
-        return [];
-      }
-      const appliedBefore = statusOf(applied, set).applied;
-      await client.query(
-        "SELECT set_config('lofteskollen.at', $1, true), set_config('lofteskollen.user_id', '', true), set_config('lofteskollen.actor', 'migration', true), set_config('lofteskollen.address', '', true)",
-        [new Date().toISOString()],
-      );
-      await client.query(`CREATE SCHEMA IF NOT EXISTS "${MIGRATIONS_SCHEMA}"`);
-      await client.query(`CREATE TABLE IF NOT EXISTS ${QUALIFIED} (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint)`);
-      for (const migration of pending) {
-        try {
-          for (const statement of migration.statements) await client.query(statement);
-          await client.query(`INSERT INTO ${QUALIFIED} ("hash", "created_at") VALUES ($1, $2)`, [migration.hash, migration.when]);
-        } catch (error) {
-          throw new MigrationFailedError(target, `Migreringen ${migration.tag}`, appliedBefore, error);
-        }
-      }
+      const value = await work(client);
       await client.query("COMMIT");
-      return pending.map((m) => m.tag);
+      return value;
     } catch (error) {
       await client.query("ROLLBACK").catch((rollbackError: Error) => {
         broken = rollbackError;
@@ -122,7 +132,6 @@ export async function applyPostgresMigrations(pool: pg.Pool, { label, set = pgMi
       throw error;
     }
   } finally {
-    // A connection whose ROLLBACK failed is in an unknown state: it is not given back to the pool.
     client.release(broken);
   }
 }

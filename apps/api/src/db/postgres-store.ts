@@ -3,7 +3,7 @@ import pg from "pg";
 import type { AuditContext } from "./audit-context";
 import { type Db, runOne, type Store, type WriteOutcome } from "./client";
 import { newestTag, redactDatabaseUrl } from "./migration-history";
-import { applyPostgresMigrations, checkCollation, MIGRATION_LOCK, pgMigrations, postgresMigrationStatus } from "./migrations-pg";
+import { applyPostgresMigrations, checkCollation, inLockedTransaction, pgMigrations, postgresMigrationStatus } from "./migrations-pg";
 import * as schema from "./schema-pg";
 
 // count(*) and sum() are bigint in PostgreSQL, which node-postgres hands over as text. Every count
@@ -12,11 +12,6 @@ import * as schema from "./schema-pg";
 // node-postgres' global parsers for every query.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
 
-/**
- * Every write of Löfteskollen, across processes, takes this transaction-level advisory lock: one
- * writer at a time (decision 012). The migration runner takes the same one.
- */
-const WRITE_LOCK = MIGRATION_LOCK;
 
 export type OpenPostgresOptions = {
   /** Connections in the pool (default 10: one writer at a time, the rest read). */
@@ -74,47 +69,30 @@ function contextParameters(context: AuditContext | null): string[] {
 }
 
 /**
- * Group commit on PostgreSQL, as on SQLite: one transaction per group, under the write lock, a
+ * Group commit on PostgreSQL, as on SQLite: one transaction per group, under Löfteskollen's advisory
+ * lock (one writer at a time across processes; migrations take it too), a
  * savepoint per job with its audit context set transaction-locally; resolves after COMMIT.
  * A COMMIT that fails because the connection broke is ambiguous (it may have happened): the
  * group's callers get the error, and a client's retry with its Idempotency-Key gets the stored
  * answer if it did.
  */
 async function postgresGroup(pool: pg.Pool, jobs: readonly { work: (db: Db) => unknown; context: AuditContext | null }[]): Promise<WriteOutcome[]> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    await client.query("BEGIN");
-    try {
-      await client.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK]);
-      const db = handle(client);
-      const outcomes: WriteOutcome[] = [];
-      for (const job of jobs) {
-        await client.query("SAVEPOINT job");
-        try {
-          await client.query(SET_CONTEXT, contextParameters(job.context));
-          const value = await job.work(db);
-          await client.query("RELEASE SAVEPOINT job");
-          outcomes.push({ ok: true, value });
-        } catch (error) {
-          await client.query("ROLLBACK TO SAVEPOINT job");
-          await client.query("RELEASE SAVEPOINT job");
-          outcomes.push({ ok: false, error });
-        }
+  return inLockedTransaction(pool, async (client) => {
+    const db = handle(client);
+    const outcomes: WriteOutcome[] = [];
+    for (const job of jobs) {
+      await client.query("SAVEPOINT job");
+      try {
+        await client.query(SET_CONTEXT, contextParameters(job.context));
+        const value = await job.work(db);
+        await client.query("RELEASE SAVEPOINT job");
+        outcomes.push({ ok: true, value });
+      } catch (error) {
+        await client.query("ROLLBACK TO SAVEPOINT job");
+        await client.query("RELEASE SAVEPOINT job");
+        outcomes.push({ ok: false, error });
       }
-      await client.query("COMMIT");
-      return outcomes;
-    } catch (error) {
-      await client.query("ROLLBACK").catch((rollbackError: Error) => {
-        broken = rollbackError;
-      });
-      throw error;
     }
-  } catch (error) {
-    broken ??= error instanceof Error && /terminat|Connection|ECONN/i.test(error.message) ? error : undefined;
-    throw error;
-  } finally {
-    // A connection in an unknown state is not given back to the pool.
-    client.release(broken);
-  }
+    return outcomes;
+  });
 }
