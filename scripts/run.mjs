@@ -45,13 +45,21 @@ function install() {
   return (args, what) => must(cmd, [...pre, ...args], what);
 }
 
+/** Debian packages the browser tests need: Chromium, and poppler's pdftoppm/pdftotext for the printed PDF. */
+const BROWSER_TEST_PACKAGES = [
+  { name: "chromium", program: CHROMIUM },
+  { name: "poppler-utils", program: "/usr/bin/pdftoppm" },
+];
+
 function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
-  console.log("Installerar Chromium (Debian-paketet) för webbläsartesterna …");
+  const missing = BROWSER_TEST_PACKAGES.filter((p) => !existsSync(p.program));
+  if (missing.length === 0) return;
+  const names = missing.map((p) => p.name);
+  console.log(`Installerar ${names.join(" och ")} (Debian-paket) för webbläsartesterna …`);
   const sudo = process.getuid?.() === 0 ? [] : ["sudo"];
   const apt = (args) => run(sudo[0] ?? "apt-get", sudo.length ? ["apt-get", ...args] : args, { env: { ...env, DEBIAN_FRONTEND: "noninteractive" } });
-  if (apt(["update"]) !== 0 || apt(["install", "-y", "--no-install-recommends", "chromium"]) !== 0 || !existsSync(CHROMIUM)) {
-    console.error("✖ Kunde inte installera Chromium (apt-get install chromium).");
+  if (apt(["update"]) !== 0 || apt(["install", "-y", "--no-install-recommends", ...names]) !== 0 || missing.some((p) => !existsSync(p.program))) {
+    console.error(`✖ Kunde inte installera ${names.join(" och ")} (apt-get install ${names.join(" ")}).`);
     process.exit(1);
   }
 }

@@ -33,9 +33,10 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ["**/*.{js,css,html,png,svg,webmanifest}"],
-        // Every page of the app is the same index.html; API paths are never answered from it.
+        // Every page of the app is the same index.html; API paths are never answered from it, nor
+        // the public pages the API serves itself (/p/<slug>…, /s/<snapshot>): the app links them.
         navigateFallback: "/index.html",
-        navigateFallbackDenylist: [/^\/api\//],
+        navigateFallbackDenylist: [/^\/api\//, /^\/p\//, /^\/s\//],
         runtimeCaching: [
           {
             // What the quick log needs to show its commitments offline: who is signed in and the
@@ -57,6 +58,9 @@ export default defineConfig({
   ],
   server: {
     proxy: {
+      // The public pages (issue 6) are the API's own HTML, as in production.
+      "/p/": { target: API_ORIGIN, changeOrigin: true },
+      "/s/": { target: API_ORIGIN, changeOrigin: true },
       // "/api/", not "/api": the page /api-nycklar starts with "/api" too.
       "/api/": {
         target: API_ORIGIN,

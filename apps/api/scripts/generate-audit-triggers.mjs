@@ -15,6 +15,13 @@
 // immutability and append-only triggers in PL/pgSQL. The columns are those of drizzle-kit's
 // snapshot of the drizzle-pg migration given, e.g.
 // `node scripts/generate-audit-triggers.mjs --dialect postgres 0000_initial > drizzle-pg/0001_triggers.sql`.
+// With `--only TABLE` it writes just that table's audit trigger function (CREATE OR REPLACE) and
+// triggers, each trigger preceded by its DROP, for a later migration that adds or changes an
+// audited table, e.g. (drizzle-pg/0003, after 0002 added promise_snapshots):
+// `node scripts/generate-audit-triggers.mjs --dialect postgres --only promise_snapshots 0002_public-snapshots`.
+//
+// A spec whose table the migrations given have not created yet is left out: the output for the
+// earlier migrations is unchanged by a table added later.
 import { readFileSync } from "node:fs";
 import Database from "better-sqlite3";
 
@@ -27,10 +34,11 @@ const only = option("--only");
 const dialect = option("--dialect") ?? "sqlite";
 if (dialect !== "sqlite" && dialect !== "postgres") throw new Error(`--dialect is sqlite or postgres, not ${dialect}`);
 const pg = dialect === "postgres";
-if (pg && only) throw new Error("--only is for SQLite's later migrations; PostgreSQL's 0001_triggers.sql is written whole");
 
 /** The columns of a table, in order: `boolean` is true for PostgreSQL's boolean columns (0/1 in the trail). */
 let columnsOf;
+/** Whether the migrations given have created the table. */
+let exists;
 if (pg) {
   // drizzle-kit's snapshot of the migration given: the tables as drizzle-pg's migrations up to it make them.
   if (args.length !== 1) throw new Error("--dialect postgres takes one drizzle-pg migration, e.g. 0000_initial");
@@ -44,12 +52,14 @@ if (pg) {
     if (!table) throw new Error(`${tag} has no table ${t}`);
     return Object.values(table.columns).map((c) => ({ name: c.name, boolean: c.type === "boolean" }));
   };
+  exists = (t) => snapshot.tables[`public.${t}`] !== undefined;
 } else {
   const db = new Database(":memory:");
   for (const f of args) {
     for (const stmt of readFileSync(`drizzle/${f}.sql`, "utf8").split("--> statement-breakpoint")) if (stmt.trim()) db.exec(stmt);
   }
   columnsOf = (t) => db.prepare(`PRAGMA table_info(${t})`).all().map((c) => ({ name: c.name, boolean: false }));
+  exists = (t) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t) !== undefined;
 }
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
 const cols = (t, skip = []) => columnsOf(t).map((c) => c.name).filter((c) => !skip.includes(c));
@@ -73,7 +83,7 @@ const trig = (name, when, table, body, cond = "") => {
   if (only) out.push(`DROP TRIGGER IF EXISTS ${name};`);
   out.push(`CREATE TRIGGER ${name} ${when} ON ${table}${cond ? `\nWHEN ${cond}` : ""}\nBEGIN\n${body}\nEND;`);
 };
-const specs = [
+const allSpecs = [
   { table: "areas", type: "area", id: "id" },
   { table: "organisations", type: "organisation", id: "id" },
   {
@@ -119,7 +129,12 @@ const specs = [
     updateWhen: [distinct("OLD.revoked_at", "NEW.revoked_at"), distinct("OLD.name", "NEW.name"), distinct("OLD.user_id", "NEW.user_id")].join(" OR "),
     updateAction: "CASE WHEN OLD.revoked_at IS NULL AND NEW.revoked_at IS NOT NULL THEN 'token.revoke' ELSE 'token.update' END",
   },
+  // Snapshots for a medborgardialog (issue 6): in the promise's history, as its themes are. The
+  // body (the frozen public figures, tens of kB) is not copied: the row itself keeps it.
+  { table: "promise_snapshots", type: "promise", id: "promise_id", prefix: "promise.snapshot", skip: ["body"] },
 ];
+const specs = allSpecs.filter((s) => exists(s.table));
+if (only && !specs.some((s) => s.table === only)) throw new Error(`--only ${only}: no such audited table in the migrations given`);
 
 /** Each spec's three audit rows, as `[event, action, id row, before, after]`. */
 function auditRows(s) {
@@ -161,7 +176,12 @@ if (pg) {
 /** PostgreSQL's drizzle-pg/0001_triggers.sql, whole. Each chunk between breakpoints is one statement. */
 function writePostgres() {
   const fn = (name, body, returns = "trigger", extra = "") =>
-    `CREATE FUNCTION ${name} RETURNS ${returns} LANGUAGE plpgsql${extra} AS $$\nBEGIN\n${body}\nEND\n$$;`;
+    `CREATE${only ? " OR REPLACE" : ""} FUNCTION ${name} RETURNS ${returns} LANGUAGE plpgsql${extra} AS $$\nBEGIN\n${body}\nEND\n$$;`;
+  if (only) {
+    writePostgresAudit(fn, specs.filter((s) => s.table === only));
+    console.log(out.join("\n--> statement-breakpoint\n"));
+    return;
+  }
   const refuse = (message) => `EXECUTE FUNCTION refuse_change('${message}')`;
   const VOIDED = "a voided activity stays voided";
   const NOT_EDITED = "activities are not edited: void and log a new one";
@@ -248,7 +268,19 @@ FOR EACH ROW ${refuse(NOT_DELETED)};`);
 CREATE TRIGGER activities_never_truncated BEFORE TRUNCATE ON activities
 FOR EACH STATEMENT ${refuse(NOT_DELETED)};`);
 
-  let first = true;
+  writePostgresAudit(fn, specs);
+  out.push(`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+FOR EACH ROW ${refuse(NEVER_CHANGED)};`);
+  out.push(`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+FOR EACH ROW ${refuse(NEVER_DELETED)};`);
+  out.push(`CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+FOR EACH STATEMENT ${refuse(NEVER_DELETED)};`);
+  console.log(out.join("\n--> statement-breakpoint\n"));
+}
+
+/** The audit trigger functions and triggers of the given specs, into `out`. With --only, each trigger after its DROP. */
+function writePostgresAudit(fn, specs) {
+  let first = !only;
   for (const s of specs) {
     const rows = auditRows(s);
     const indented = (values) => ins(values, "    ");
@@ -271,7 +303,8 @@ ${indented(rows.delete)}
   RETURN NULL;`,
       )}`,
     );
-    const row = (event, cond) => `CREATE TRIGGER audit_${s.table}_${event} AFTER ${event.toUpperCase()} ON ${s.table}
+    const drop = (name) => (only ? `DROP TRIGGER IF EXISTS ${name} ON ${s.table};\n--> statement-breakpoint\n` : "");
+    const row = (event, cond) => `${drop(`audit_${s.table}_${event}`)}CREATE TRIGGER audit_${s.table}_${event} AFTER ${event.toUpperCase()} ON ${s.table}
 FOR EACH ROW${cond ? ` WHEN (${cond})` : ""} EXECUTE FUNCTION audit_${s.table}();`;
     out.push(row("insert", s.insertWhen));
     if (s.insertWhen) {
@@ -288,18 +321,11 @@ FOR EACH ROW${cond ? ` WHEN (${cond})` : ""} EXECUTE FUNCTION audit_${s.table}()
   RETURN NULL;`,
         ),
       );
-      out.push(`CREATE TRIGGER ${linked} AFTER INSERT ON ${s.table}
+      out.push(`${drop(linked)}CREATE TRIGGER ${linked} AFTER INSERT ON ${s.table}
 REFERENCING NEW TABLE AS inserted
 FOR EACH STATEMENT EXECUTE FUNCTION ${linked}();`);
     }
     out.push(row("update", s.updateWhen));
     out.push(row("delete"));
   }
-  out.push(`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-FOR EACH ROW ${refuse(NEVER_CHANGED)};`);
-  out.push(`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-FOR EACH ROW ${refuse(NEVER_DELETED)};`);
-  out.push(`CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
-FOR EACH STATEMENT ${refuse(NEVER_DELETED)};`);
-  console.log(out.join("\n--> statement-breakpoint\n"));
 }

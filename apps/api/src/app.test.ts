@@ -36,8 +36,18 @@ describe("the API app", () => {
       "/promises/{id}/daily-totals",
       "/promises/{id}/progress",
       "/promises/{id}/progress.csv",
+      "/promises/{id}/publish",
+      "/promises/{id}/snapshots",
+      "/promises/{id}/unpublish",
+      "/public/data-dictionary",
+      "/public/promises",
+      "/public/promises/{slug}/data.csv",
+      "/public/promises/{slug}/data.json",
+      "/public/promises/{slug}/progress",
+      "/public/snapshots/{slug}",
       "/tokens",
       "/tokens/{id}/revoke",
+      "/updates/{id}",
       "/users",
       "/users/{id}",
       "/users/{id}/disable",
@@ -49,6 +59,9 @@ describe("the API app", () => {
     });
     expect(response.body.paths["/activities"].post.responses).toHaveProperty("422");
     expect(response.body.components.schemas).toHaveProperty("CreateActivity");
+    // The public endpoints need no login: the document says so.
+    expect(response.body.paths["/public/promises/{slug}/progress"].get.security).toEqual([]);
+    expect(response.body.components.schemas).toHaveProperty("PublicProgress");
   });
 
   it("answers an unknown API path with a JSON 404", async () => {

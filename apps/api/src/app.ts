@@ -13,6 +13,7 @@ import { authenticate } from "./middleware/authenticate";
 import { requestLog } from "./middleware/request-log";
 import { sameOriginWrites } from "./middleware/same-origin";
 import { securityHeaders } from "./middleware/security-headers";
+import { createPublicPages } from "./public-pages";
 import { activityRoutes } from "./routes/activities";
 import { activityTypeRoutes } from "./routes/activity-types";
 import { auditRoutes } from "./routes/audit";
@@ -22,6 +23,7 @@ import { healthRoutes } from "./routes/health";
 import { importRoutes } from "./routes/imports";
 import { progressRoutes } from "./routes/progress";
 import { promiseRoutes } from "./routes/promises";
+import { publicRoutes, publishingRoutes } from "./routes/public";
 import { tokenRoutes } from "./routes/tokens";
 import { updateRoutes } from "./routes/updates";
 import { userRoutes } from "./routes/users";
@@ -47,6 +49,8 @@ export type AppOptions = {
   logger?: Logger;
   /** The write queue on `store`; the server passes its own so that shutdown can drain it. */
   queue?: WriteQueue;
+  /** The address people reach the app at (PUBLIC_BASE_URL): the public pages' QR codes and printouts point there. */
+  publicBaseUrl?: string | null;
 };
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
@@ -64,6 +68,7 @@ export function createApp({
   trustProxy = false,
   logger = silentLogger(),
   queue = createWriteQueue(store),
+  publicBaseUrl = null,
 }: AppOptions) {
   const deps: AppDeps = {
     store,
@@ -119,7 +124,9 @@ export function createApp({
     .route("/", activityRoutes)
     .route("/", importRoutes)
     .route("/", updateRoutes)
-    .route("/", activityTypeRoutes);
+    .route("/", activityTypeRoutes)
+    .route("/", publicRoutes)
+    .route("/", publishingRoutes);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearerToken", {
     type: "http",
@@ -174,6 +181,8 @@ export function createApp({
   app.use(requestLog(logger));
   app.use(securityHeaders());
   app.route("/api", routes);
+  // The public pages (server-rendered, no login) before the web app's catch-all.
+  app.route("/", createPublicPages({ store, now, publicBaseUrl, trustProxy }));
   app.notFound((c) =>
     c.json(errorBody("not_found", `Det finns ingen sådan adress: ${c.req.method} ${c.req.path}`), 404),
   );

@@ -69,6 +69,7 @@ const app = createApp({
   logger,
   webDist: env.WEB_DIST,
   trustProxy: env.TRUST_PROXY,
+  publicBaseUrl: env.PUBLIC_BASE_URL,
   sessionTimeouts: { idleMs: env.SESSION_IDLE_MINUTES * 60_000, absoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000 },
 });
 // @hono/node-server's serve() creates a node http.Server (no http2 or https options given).

@@ -6,3 +6,4 @@ export * from "./auth";
 export * from "./updates";
 export * from "./imports";
 export * from "./health";
+export * from "./public";

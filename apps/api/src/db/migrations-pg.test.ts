@@ -106,9 +106,9 @@ describe.skipIf(!testDatabaseUrl)("PostgreSQL migrations (TEST_DATABASE_URL)", (
     const state = await stateOf(db.pool);
     for (const table of ["activities", "audit_log", "commitment_daily_totals", "users", "idempotency_keys", "seed_runs"]) expect(state.objects).toContain(`public.${table}:r`);
     expect(state.objects).toContain("public.activities_replaces:i");
-    expect(state.functions).toEqual(expect.arrayContaining(["audit_context", "refuse_change", "activities_rollup_insert", "activities_rollup_void", "audit_activities"]));
-    // Three audit triggers for each of the 13 audited tables, as on SQLite, and the rest by name.
-    const audited = ["areas", "organisations", "users", "user_organisations", "promises", "themes", "activity_types", "commitments", "commitment_organisations", "activities", "updates", "terms", "api_tokens"];
+    expect(state.functions).toEqual(expect.arrayContaining(["audit_context", "refuse_change", "activities_rollup_insert", "activities_rollup_void", "audit_activities", "audit_promise_snapshots"]));
+    // Three audit triggers for each of the 14 audited tables, as on SQLite, and the rest by name.
+    const audited = ["areas", "organisations", "users", "user_organisations", "promises", "themes", "activity_types", "commitments", "commitment_organisations", "activities", "updates", "terms", "api_tokens", "promise_snapshots"];
     const auditTriggers = audited.flatMap((table) => ["insert", "update", "delete"].map((event) => `audit_${table}_${event}`));
     const others = [
       "activities_immutable",

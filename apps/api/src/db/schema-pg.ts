@@ -277,6 +277,30 @@ export const updates = pgTable(
   (t) => [index("updates_commitment_date").on(t.commitmentId, t.date)],
 );
 
+/**
+ * A snapshot for a medborgardialog (issue 6): a published promise's public figures frozen as of a
+ * date, under a title, readable by anybody at `/s/<slug>` forever after, whatever is logged,
+ * voided or corrected later. `body` is the PublicProgress JSON as it was served then; the slug is
+ * random and unguessable (the public cannot list snapshots).
+ */
+export const promiseSnapshots = pgTable(
+  "promise_snapshots",
+  {
+    id: id(),
+    slug: text("slug").notNull().unique(),
+    promiseId: integer("promise_id")
+      .notNull()
+      .references(() => promises.id),
+    title: text("title").notNull(),
+    asOf: text("as_of").notNull(),
+    /** The PublicProgress JSON of the promise as of `as_of`, without its `snapshot` field. */
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+    createdByUserId: integer("created_by_user_id").references(() => users.id),
+  },
+  (t) => [index("promise_snapshots_promise").on(t.promiseId, t.id)],
+);
+
 export const terms = pgTable("terms", {
   id: id(),
   name: text("name").notNull().unique(),

@@ -77,6 +77,9 @@ const PARITY_WRITES = [
   "UPDATE api_tokens SET name = 'Import' WHERE id = 1",
   "UPDATE api_tokens SET revoked_at = '2024-03-08T00:00:00.000Z' WHERE id = 1",
   "DELETE FROM api_tokens WHERE id = 1",
+  "INSERT INTO promise_snapshots (slug, promise_id, title, as_of, body, created_at, created_by_user_id) VALUES ('abcdefghij', 1, 'Medborgardialog', '2024-03-01', '{\"commitments\":[]}', '2024-03-10T00:00:00.000Z', 1)",
+  "UPDATE promise_snapshots SET title = 'Medborgardialog Backa' WHERE id = 1",
+  "DELETE FROM promise_snapshots WHERE id = 1",
 ];
 
 type AuditRow = { id: number; at: string; user_id: number | null; actor: string; address: string | null; action: string; record_type: string | null; record_id: string | null; before: string | null; after: string | null };
@@ -128,7 +131,7 @@ describe.skipIf(!testDatabaseUrl)("PostgreSQL triggers (TEST_DATABASE_URL)", () 
         expect(parsed(actual)).toEqual(parsed(expected));
         // The comparison covers what matters: every audited table and kind of change, both contexts.
         const actions = new Set(expected.map((r) => r.action));
-        for (const action of ["user.update", "user.disable", "user.enable", "user.delete", "promise.theme.delete", "commitment.organisation.remove", "activity.create", "activity.update", "activity.void", "activity.correct", "activity.import", "update.delete", "term.update", "token.update", "token.revoke", "token.delete", "area.delete"]) {
+        for (const action of ["user.update", "user.disable", "user.enable", "user.delete", "promise.theme.delete", "commitment.organisation.remove", "activity.create", "activity.update", "activity.void", "activity.correct", "activity.import", "update.delete", "term.update", "token.update", "token.revoke", "token.delete", "area.delete", "promise.snapshot.create", "promise.snapshot.update", "promise.snapshot.delete"]) {
           expect(actions).toContain(action);
         }
         expect(expected.length).toBeGreaterThan(45);

@@ -24,6 +24,14 @@ let admin: pg.Pool | undefined;
 const adminPool = (serverUrl: string) => (admin ??= new pg.Pool({ connectionString: serverUrl, max: 2, idleTimeoutMillis: 1_000 }));
 
 type Opened = { store: Store; drop: () => Promise<void> };
+
+let inTest = false;
+/** Set by the setup file around every test (its beforeEach … afterEach, the test's own hooks included). */
+export const markInTest = (value: boolean) => {
+  inTest = value;
+};
+/** A test app made now belongs to the running test, or (in beforeAll) to the file. */
+export const currentScope = (): "test" | "file" => (inTest ? "test" : "file");
 const open = { test: [] as Opened[], file: [] as Opened[] };
 
 /** A fresh, migrated, empty PostgreSQL database for one test app, with a small pool. */

@@ -2,7 +2,6 @@ import { fileURLToPath } from "node:url";
 import type { Role } from "@lofteskollen/domain";
 import { type AppOptions, createApp } from "../app";
 import { type SQLWrapper, sql } from "drizzle-orm";
-import { expect } from "vitest";
 import { systemContext } from "../db/audit-context";
 import { executeSql, openStore, queryRows, type Store } from "../db/client";
 import { loadData } from "../seed/load-data";
@@ -43,8 +42,8 @@ type TestAppOptions = { now?: Date } & Omit<AppOptions, "store" | "now">;
 async function openTestStore(): Promise<Store> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) return openStore(":memory:");
-  const { openTestPostgresStore } = await import("./postgres");
-  return openTestPostgresStore(serverUrl, { scope: expect.getState().currentTestName === undefined ? "file" : "test" });
+  const { currentScope, openTestPostgresStore } = await import("./postgres");
+  return openTestPostgresStore(serverUrl, { scope: currentScope() });
 }
 
 /**
@@ -97,7 +96,7 @@ export async function createTestApp({ now = TEST_NOW, ...options }: TestAppOptio
 
   /** Row counts of every table that a write could touch: equal before and after = nothing written. */
   const snapshot = async () => {
-    const tables = ["areas", "organisations", "promises", "themes", "commitments", "commitment_organisations", "activities", "commitment_daily_totals", "updates", "idempotency_keys", "users", "user_organisations", "api_tokens", "sessions"];
+    const tables = ["areas", "organisations", "promises", "themes", "commitments", "commitment_organisations", "activities", "commitment_daily_totals", "updates", "idempotency_keys", "users", "user_organisations", "api_tokens", "sessions", "promise_snapshots"];
     const counts: Record<string, number> = {};
     for (const table of tables) {
       const [row] = await query<{ n: number | string }>(sql.raw(`SELECT count(*) AS n FROM ${table}`));

@@ -5,6 +5,7 @@ import type {
   ActivityPage,
   CorrectActivityInput,
   CreateActivityInput,
+  CreateSnapshot,
   DailyTotals,
   ImportFileInput,
   ImportPreview,
@@ -14,6 +15,7 @@ import type {
   PromiseDetail,
   PromiseProgress,
   PromiseSummary,
+  Snapshot,
   Update,
 } from "@lofteskollen/contracts";
 import { type FetchJsonOptions, fetchJson, sendJson } from "./client";
@@ -43,6 +45,13 @@ export const api = {
       fetchJson<DailyTotals>(apiPath(`/api/promises/${promiseId}/daily-totals`, { asOf }), options),
     /** A download link (the browser fetches it with the session cookie). */
     progressCsvUrl: (promiseId: number, asOf: string) => apiPath(`/api/promises/${promiseId}/progress.csv`, { asOf }),
+    /** Makes the promise's aggregates public (managers and admins); answers the promise as `detail` does. */
+    publish: (promiseId: number) => sendJson<PromiseDetail>("POST", `/api/promises/${promiseId}/publish`, {}),
+    /** Takes the public page down again (the promise goes back to draft). */
+    unpublish: (promiseId: number) => sendJson<PromiseDetail>("POST", `/api/promises/${promiseId}/unpublish`, {}),
+    /** Freezes the published figures as of a date under a title, for a medborgardialog. */
+    createSnapshot: (promiseId: number, snapshot: CreateSnapshot) =>
+      sendJson<Snapshot>("POST", `/api/promises/${promiseId}/snapshots`, snapshot),
   },
   progress: {
     summary: (asOf: string, options?: FetchJsonOptions) => fetchJson<ProgressSummary>(apiPath("/api/progress", { asOf }), options),
@@ -55,6 +64,10 @@ export const api = {
     createUpdate: (commitmentId: number, update: { date: string; text: string; public: boolean }) =>
       sendJson<Update>("POST", `/api/commitments/${commitmentId}/updates`, update),
     activitiesCsvUrl: (commitmentId: number) => `/api/commitments/${commitmentId}/activities.csv`,
+  },
+  updates: {
+    /** Shows a lägesrapport on the public page, or hides it again (managers and admins). */
+    setPublic: (updateId: number, isPublic: boolean) => sendJson<Update>("PATCH", `/api/updates/${updateId}`, { public: isPublic }),
   },
   activities: {
     list: (query: { commitmentId: number; limit: number; cursor: string | null }, options?: FetchJsonOptions) =>

@@ -21,3 +21,13 @@ export const commitmentPath = (promiseId: number, commitmentId: number) => `/lof
 export function idParam(value: string | undefined): number | null {
   return value && /^[1-9]\d{0,15}$/.test(value) ? Number(value) : null;
 }
+
+/**
+ * The public pages of a published promise. The API serves them as HTML (no sign-in, no SPA), so
+ * the app links them with a plain `<a href>`, never a router `<Link>`.
+ */
+export const publicPaths = {
+  page: (promiseSlug: string) => `/p/${encodeURIComponent(promiseSlug)}`,
+  presentation: (promiseSlug: string) => `/p/${encodeURIComponent(promiseSlug)}/visa`,
+  print: (promiseSlug: string) => `/p/${encodeURIComponent(promiseSlug)}/utskrift`,
+};

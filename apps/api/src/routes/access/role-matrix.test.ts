@@ -38,6 +38,8 @@ const logFor = async (commitmentId: number, organisation?: string) => {
   return response.body.id as number;
 };
 
+const exampleSlug = async () => (await t.request("GET", `/api/promises/${ids.promiseId}`)).body.slug as string;
+
 /** A CSV import of one row on `commitmentId`, a new one every call (a repeated row would be a duplicate). */
 let imported = 0;
 const importFile = (commitmentId: number, organisation = "") => ({
@@ -139,6 +141,43 @@ const cases: Case[] = [
     name: "POST /api/commitments/:id/updates on a Fältenheten commitment",
     request: async () => ["POST", `/api/commitments/${ids.yearly}/updates`, { date: "2024-06-01", text: "Färre pass i juni." }],
     expect: { anonymous: 401, admin: 201, manager: 201, coordinator: 201, otherwise: 403 },
+  },
+  // Issue 6: the public API is open to everyone; publishing is for managers and admins.
+  { name: "GET /api/public/promises", request: async () => ["GET", "/api/public/promises"], expect: { otherwise: 200 } },
+  {
+    name: "GET /api/public/promises/:slug/progress",
+    request: async () => ["GET", `/api/public/promises/${await exampleSlug()}/progress?asOf=2024-06-01`],
+    expect: { otherwise: 200 },
+  },
+  {
+    name: "GET /api/public/promises/:slug/data.csv",
+    request: async () => ["GET", `/api/public/promises/${await exampleSlug()}/data.csv?asOf=2024-06-01`],
+    expect: { otherwise: 200 },
+  },
+  { name: "GET /api/public/data-dictionary", request: async () => ["GET", "/api/public/data-dictionary"], expect: { otherwise: 200 } },
+  {
+    name: "POST /api/promises/:id/snapshots",
+    request: async () => ["POST", `/api/promises/${ids.promiseId}/snapshots`, { asOf: "2024-06-01", title: "Medborgardialog" }],
+    expect: { anonymous: 401, admin: 201, manager: 201, otherwise: 403 },
+  },
+  {
+    name: "PATCH /api/updates/:id",
+    request: async () => {
+      const created = await t.request("POST", `/api/commitments/${ids.yearly}/updates`, { date: "2024-06-01", text: "Intern rapport." });
+      return ["PATCH", `/api/updates/${created.body.id}`, { public: true }];
+    },
+    expect: { anonymous: 401, admin: 200, manager: 200, otherwise: 403 },
+  },
+  {
+    name: "POST /api/promises/:id/unpublish",
+    request: async () => ["POST", `/api/promises/${ids.promiseId}/unpublish`],
+    expect: { anonymous: 401, admin: 200, manager: 200, otherwise: 403 },
+  },
+  {
+    // After the unpublish above, so that the example promise ends published, as the cases before expect.
+    name: "POST /api/promises/:id/publish",
+    request: async () => ["POST", `/api/promises/${ids.promiseId}/publish`],
+    expect: { anonymous: 401, admin: 200, manager: 200, otherwise: 403 },
   },
   {
     name: "GET /api/users",

@@ -105,11 +105,11 @@ describe("CommitmentPage", () => {
   });
 
   it("shows the lägesrapporter on a timeline, public or internal", async () => {
-    open();
+    open(PATH, workedExampleRoutes(), USERS.viewer);
     await screen.findByText("Färre pass i juni på grund av skolavslutningen.");
     const section = screen.getByRole("heading", { name: "Lägesrapporter" }).closest("section");
     expect(section?.textContent).toContain("2024-06-20");
-    expect(section?.textContent).toContain("Offentlig");
+    expect(section?.textContent).toContain("Publik");
     expect(section?.textContent).toContain("Färre pass i juni på grund av skolavslutningen.");
   });
 

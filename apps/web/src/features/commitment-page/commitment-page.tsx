@@ -91,7 +91,7 @@ function CommitmentView({ promiseId, commitmentId }: { promiseId: number; commit
         </>
       )}
       <ActivityList commitmentId={commitmentId} organisations={commitment?.organisations ?? []} period={period} />
-      <UpdatesTimeline commitmentId={commitmentId} organisations={commitment?.organisations ?? []} period={period} />
+      <UpdatesTimeline promiseId={promiseId} commitmentId={commitmentId} organisations={commitment?.organisations ?? []} period={period} />
     </article>
   );
 }

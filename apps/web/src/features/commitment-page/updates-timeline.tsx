@@ -3,15 +3,18 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { QueryState } from "../../app/query-state";
 import { useSignedInUser } from "../auth/signed-in-user";
+import { UpdatePublicToggle } from "../publishing/update-public-toggle";
 import { commitmentQueries } from "./queries";
 import { UpdateForm } from "./update-form";
 
 /** The lägesrapporter, newest first: what happened, in words, and whether citizens see it. */
 export function UpdatesTimeline({
+  promiseId,
   commitmentId,
   organisations,
   period,
 }: {
+  promiseId: number;
   commitmentId: number;
   organisations: readonly string[];
   period: { start: string; end: string } | null;
@@ -19,6 +22,8 @@ export function UpdatesTimeline({
   const { t } = useTranslation();
   const user = useSignedInUser();
   const updates = useQuery(commitmentQueries.updates(commitmentId));
+  // Who may publish may also choose which lägesrapporter the public page shows (the API agrees).
+  const mayPublish = can(user, "promise.write");
   const items = (updates.data ?? []).toSorted((a, b) => b.date.localeCompare(a.date) || b.id - a.id);
 
   return (
@@ -33,9 +38,14 @@ export function UpdatesTimeline({
             <li key={update.id} className="timeline__item">
               <p className="timeline__meta">
                 <time dateTime={update.date}>{update.date}</time>
-                <span className={`tag ${update.public ? "tag--ongoing" : ""}`}>
-                  {t(update.public ? "updates.public" : "updates.internal")}
-                </span>
+                {mayPublish ? (
+                  <UpdatePublicToggle update={update} promiseId={promiseId} />
+                ) : (
+                  <span className={`tag ${update.public ? "tag--ongoing" : "tag--ended"}`}>
+                    <span aria-hidden="true">{update.public ? "◉" : "○"}&nbsp;</span>
+                    {t(update.public ? "updates.public" : "updates.internal")}
+                  </span>
+                )}
                 <span className="records__aside">{t("updates.by", { name: update.createdBy })}</span>
               </p>
               <p className="timeline__text">{update.text}</p>

@@ -14,6 +14,7 @@ import { StatusBadge } from "../progress/status-badge";
 import { StatusExplanation } from "../progress/status-explanation";
 import { formatPeriod } from "../promises/period";
 import { promiseQueries } from "../promises/queries";
+import { PublishingPanel } from "../publishing/publishing-panel";
 import { chosenWindow } from "../time-travel/chosen-window";
 import { TimeTravelBar } from "../time-travel/time-travel-bar";
 import { useViewParams } from "../time-travel/use-view-params";
@@ -75,6 +76,7 @@ function PromiseView({ promiseId }: { promiseId: number }) {
           ) : (
             promise.data.example && <p className="promise__note">{t("promises.exampleExplanation")}</p>
           )}
+          <PublishingPanel promise={promise.data} />
         </>
       )}
       <TimeTravelBar
