@@ -24,6 +24,7 @@ import { importRoutes } from "./routes/imports";
 import { progressRoutes } from "./routes/progress";
 import { promiseRoutes } from "./routes/promises";
 import { publicRoutes, publishingRoutes } from "./routes/public";
+import { termRoutes } from "./routes/terms";
 import { tokenRoutes } from "./routes/tokens";
 import { updateRoutes } from "./routes/updates";
 import { userRoutes } from "./routes/users";
@@ -125,6 +126,7 @@ export function createApp({
     .route("/", importRoutes)
     .route("/", updateRoutes)
     .route("/", activityTypeRoutes)
+    .route("/", termRoutes)
     .route("/", publicRoutes)
     .route("/", publishingRoutes);
 

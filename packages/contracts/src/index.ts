@@ -7,3 +7,4 @@ export * from "./updates";
 export * from "./imports";
 export * from "./health";
 export * from "./public";
+export * from "./terms";

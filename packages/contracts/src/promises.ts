@@ -95,6 +95,12 @@ export const CommitmentSchema = z
 
 export const PromiseDetailSchema = PromiseSummarySchema.extend({
   areaParent: z.string().nullable(),
+  predecessorId: z.number().int().nullable().meta({ description: "The promise this one renews (issue 7), or null" }),
+  successorId: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: "The newest promise that renews this one (POST /api/promises/:id/renew), or null" }),
   summary: z.string().nullable(),
   contact: z.string().nullable(),
   themes: z.array(z.string()),
@@ -102,7 +108,82 @@ export const PromiseDetailSchema = PromiseSummarySchema.extend({
 }).meta({ id: "PromiseDetail" });
 
 export const PromiseIdParamsSchema = z.object({ id: IdSchema });
+export const CommitmentEditParamsSchema = z.object({ id: IdSchema });
 
+const PERIOD_MESSAGE = "Slutdatumet ligger före startdatumet.";
+
+/** PATCH /api/promises/:id (issue 7): any of the fields; the slug never changes. */
+export const UpdatePromiseSchema = z
+  .object({
+    title: NameSchema("Titeln").optional(),
+    area: NameSchema("Området").optional(),
+    areaParent: optionalText(200, "Överordnat område").optional(),
+    startDate: LocalDateSchema.optional(),
+    endDate: LocalDateSchema.optional(),
+    summary: optionalText(4000, "Sammanfattningen").optional(),
+    contact: optionalText(500, "Kontakten").optional(),
+    status: PromiseStatusSchema.optional(),
+    themes: z.array(NameSchema("Fokusområdet"), { error: "Ange fokusområdena som en lista med namn." }).max(20).optional(),
+  })
+  .refine((p) => !p.startDate || !p.endDate || p.endDate >= p.startDate, { error: PERIOD_MESSAGE, path: ["endDate"] })
+  .meta({ id: "UpdatePromise" });
+
+/** PATCH /api/commitments/:id (issue 7). A new target or cadence of a commitment with activities needs `confirm: true`. */
+export const UpdateCommitmentSchema = z
+  .object({
+    title: CreateCommitmentSchema.shape.title.optional(),
+    description: optionalText(4000, "Beskrivningen").optional(),
+    theme: optionalText(100, "Fokusområdet").optional(),
+    activityType: CreateCommitmentSchema.shape.activityType.optional(),
+    unit: NameSchema("Enheten").max(50, { error: "Enheten får vara högst 50 tecken." }).optional(),
+    target: CreateCommitmentSchema.shape.target.optional(),
+    cadence: CadenceSchema.optional(),
+    organisations: CreateCommitmentSchema.shape.organisations.optional(),
+    confirm: z
+      .boolean({ error: "confirm måste vara true eller false." })
+      .optional()
+      .meta({ description: "true: apply a new target or cadence although the commitment has activities (their progress is recomputed)" }),
+  })
+  .meta({ id: "UpdateCommitment" });
+
+/** POST /api/promises/:id/renew: the new period. */
+export const RenewPromiseSchema = z
+  .object({ startDate: LocalDateSchema, endDate: LocalDateSchema })
+  .refine((p) => p.endDate >= p.startDate, { error: PERIOD_MESSAGE, path: ["endDate"] })
+  .meta({ id: "RenewPromise" });
+
+/** GET /api/promises/:id/export: exactly the body of POST /api/promises (what a data/promises file holds). */
+export const PromiseExportSchema = z
+  .object({
+    title: z.string(),
+    slug: z.string(),
+    area: z.string(),
+    areaParent: z.string().nullable(),
+    startDate: LocalDateSchema,
+    endDate: LocalDateSchema,
+    status: PromiseStatusSchema,
+    summary: z.string().nullable(),
+    contact: z.string().nullable(),
+    themes: z.array(z.string()),
+    example: z.boolean(),
+    commitments: z.array(
+      z.object({
+        title: z.string(),
+        description: z.string().nullable(),
+        theme: z.string().nullable(),
+        activityType: z.string(),
+        unit: z.string(),
+        target: z.number().int().nullable(),
+        cadence: CadenceSchema,
+        organisations: z.array(z.string()),
+      }),
+    ),
+  })
+  .meta({ id: "PromiseExport" });
+
+export type UpdatePromise = z.output<typeof UpdatePromiseSchema>;
+export type UpdateCommitment = z.output<typeof UpdateCommitmentSchema>;
+export type PromiseExport = z.infer<typeof PromiseExportSchema>;
 export type CreatePromiseInput = z.input<typeof CreatePromiseSchema>;
 export type CreatePromise = z.output<typeof CreatePromiseSchema>;
 export type CreateCommitment = z.output<typeof CreateCommitmentSchema>;

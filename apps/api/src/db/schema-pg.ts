@@ -144,6 +144,8 @@ export const promises = pgTable("promises", {
   /** An invented example promise (demo), not a real one. */
   isExample: boolean("is_example").notNull().default(false),
   createdAt: createdAt(),
+  /** The promise this one renews (issue 7, "Förnya löftet"), or null. */
+  predecessorId: integer("predecessor_id").references((): AnyPgColumn => promises.id),
 });
 
 export const themes = pgTable(

@@ -136,6 +136,8 @@ export const promises = sqliteTable("promises", {
   /** An invented example promise (demo), not a real one. */
   isExample: integer("is_example", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
+  /** The promise this one renews (issue 7, "Förnya löftet"), or null. */
+  predecessorId: integer("predecessor_id").references((): AnySQLiteColumn => promises.id),
 });
 
 export const themes = sqliteTable(

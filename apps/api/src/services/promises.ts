@@ -1,6 +1,6 @@
-import type { CreatePromise, PromiseDetail, PromiseSummary } from "@lofteskollen/contracts";
+import type { CreatePromise, PromiseDetail, PromiseExport, PromiseSummary, UpdatePromise } from "@lofteskollen/contracts";
 import { personalDataViolations, type RuleViolation } from "@lofteskollen/domain";
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt } from "drizzle-orm";
 import type { Db, Tables } from "../db/client";
 import { AppError, notFound, ruleViolation } from "../lib/errors";
 
@@ -51,9 +51,17 @@ export async function getPromise({ db, id }: { db: Db; id: number }): Promise<Pr
         )
         .orderBy(asc(organisations.name))
     : [];
+  const [successor] = await db
+    .select({ id: promises.id })
+    .from(promises)
+    .where(eq(promises.predecessorId, id))
+    .orderBy(desc(promises.id))
+    .limit(1);
   return {
     ...toSummary(row.promise, row.area.name),
     areaParent: parent?.name ?? null,
+    predecessorId: row.promise.predecessorId,
+    successorId: successor?.id ?? null,
     summary: row.promise.summary,
     contact: row.promise.contact,
     themes: themeRows.map((t) => t.name),
@@ -218,4 +226,241 @@ function toSummary(promise: PromiseRow, area: string): PromiseSummary {
     status: promise.status,
     example: promise.isExample,
   };
+}
+
+/** GET /api/promises/:id/export: the promise as the body of POST /api/promises (a data/promises file without its seed-only fields). */
+export async function exportPromise({ db, id }: { db: Db; id: number }): Promise<PromiseExport> {
+  const { promises } = db.$tables;
+  const promise = await getPromise({ db, id });
+  const [row] = await db.select({ isExample: promises.isExample }).from(promises).where(eq(promises.id, id));
+  return {
+    title: promise.title,
+    slug: promise.slug,
+    area: promise.area,
+    areaParent: promise.areaParent,
+    startDate: promise.startDate,
+    endDate: promise.endDate,
+    status: promise.status,
+    summary: promise.summary,
+    contact: promise.contact,
+    themes: promise.themes,
+    example: Boolean(row?.isExample),
+    commitments: promise.commitments.map((c) => ({
+      title: c.title,
+      description: c.description,
+      theme: c.theme,
+      activityType: c.activityType,
+      unit: c.unit,
+      target: c.target,
+      cadence: c.cadence,
+      organisations: c.organisations,
+    })),
+  };
+}
+
+/** Non-voided activities of a promise's commitments with a local date before `start` or after `end`. */
+async function activitiesOutside(db: Db, promiseId: number, start: string, end: string) {
+  const { activities, commitments } = db.$tables;
+  const count = async (condition: ReturnType<typeof lt>) => {
+    const [row] = await db
+      .select({ n: countOf() })
+      .from(activities)
+      .innerJoin(commitments, eq(commitments.id, activities.commitmentId))
+      .where(and(eq(commitments.promiseId, promiseId), isNull(activities.voidedAt), condition));
+    return Number(row?.n ?? 0);
+  };
+  return { before: await count(lt(activities.localDate, start)), after: await count(gt(activities.localDate, end)) };
+}
+
+const countOf = () => count();
+
+const activitiesWord = (n: number) => (n === 1 ? "1 aktivitet" : `${n} aktiviteter`);
+
+/**
+ * PATCH /api/promises/:id (issue 7). The slug never changes. A period that would leave logged
+ * activities outside it is refused (422, naming the date and how many activities). Audited by
+ * the promises' and themes' triggers.
+ */
+export async function updatePromise({ db, id, input }: { db: Db; id: number; input: UpdatePromise }): Promise<PromiseDetail> {
+  const { commitments, promises, themes } = db.$tables;
+  const [current] = await db.select().from(promises).where(eq(promises.id, id));
+  if (!current) throw notFound("Medborgarlöftet");
+
+  const startDate = input.startDate ?? current.startDate;
+  const endDate = input.endDate ?? current.endDate;
+  if (endDate < startDate) {
+    const path = input.endDate ? "endDate" : "startDate";
+    const message =
+      path === "endDate"
+        ? `Slutdatumet ligger före startdatumet (${startDate}).`
+        : `Startdatumet ligger efter slutdatumet (${endDate}).`;
+    throw new AppError(400, "validation_error", message, [{ path, code: "invalid_period", message }]);
+  }
+  const violations: RuleViolation[] = personalDataViolations([
+    ["title", input.title],
+    ["summary", input.summary],
+    ["contact", input.contact],
+  ]);
+  if (startDate !== current.startDate || endDate !== current.endDate) {
+    const outside = await activitiesOutside(db, id, startDate, endDate);
+    if (outside.before) {
+      violations.push({
+        path: "startDate",
+        code: "activities_outside_period",
+        message: `${activitiesWord(outside.before)} ligger före det nya startdatumet ${startDate}. Välj ett tidigare startdatum, eller makulera eller flytta aktiviteterna först.`,
+      });
+    }
+    if (outside.after) {
+      violations.push({
+        path: "endDate",
+        code: "activities_outside_period",
+        message: `${activitiesWord(outside.after)} ligger efter det nya slutdatumet ${endDate}. Välj ett senare slutdatum, eller makulera eller flytta aktiviteterna först.`,
+      });
+    }
+  }
+
+  // Themes: the list replaces the promise's themes; a theme a commitment uses cannot go.
+  let themeChange: { keep: Map<string, { id: number; position: number }>; remove: number[]; names: string[] } | null = null;
+  if (input.themes) {
+    const names = [...new Set(input.themes)];
+    const existing = await db.select().from(themes).where(eq(themes.promiseId, id));
+    const removed = existing.filter((t) => !names.includes(t.name));
+    if (removed.length) {
+      const used = await db
+        .select({ themeId: commitments.themeId, title: commitments.title })
+        .from(commitments)
+        .where(and(eq(commitments.promiseId, id), inArray(commitments.themeId, removed.map((t) => t.id))));
+      for (const theme of removed) {
+        const users = used.filter((u) => u.themeId === theme.id);
+        if (users.length) {
+          violations.push({
+            path: "themes",
+            code: "theme_in_use",
+            message: `Fokusområdet "${theme.name}" används av ${users.length === 1 ? "1 åtagande" : `${users.length} åtaganden`} (${users.map((u) => u.title).join(", ")}). Byt deras fokusområde först.`,
+          });
+        }
+      }
+    }
+    themeChange = {
+      keep: new Map(existing.filter((t) => names.includes(t.name)).map((t) => [t.name, { id: t.id, position: t.position }])),
+      remove: removed.map((t) => t.id),
+      names,
+    };
+  }
+  if (violations.length) throw ruleViolation(violations);
+
+  const changes: Partial<PromiseRow> = {};
+  if (input.title !== undefined) changes.title = input.title;
+  if (input.area !== undefined || input.areaParent) changes.areaId = await ensureArea(db, input.area ?? (await areaName(db, current.areaId)), input.areaParent);
+  if (input.startDate !== undefined) changes.startDate = input.startDate;
+  if (input.endDate !== undefined) changes.endDate = input.endDate;
+  if (input.summary !== undefined) changes.summary = input.summary;
+  if (input.contact !== undefined) changes.contact = input.contact;
+  if (input.status !== undefined) changes.status = input.status;
+  const changed = Object.fromEntries(
+    Object.entries(changes).filter(([key, value]) => current[key as keyof PromiseRow] !== value),
+  ) as Partial<PromiseRow>;
+  if (Object.keys(changed).length) await db.update(promises).set(changed).where(eq(promises.id, id));
+
+  if (themeChange) {
+    if (themeChange.remove.length) await db.delete(themes).where(inArray(themes.id, themeChange.remove));
+    for (const [position, name] of themeChange.names.entries()) {
+      const kept = themeChange.keep.get(name);
+      if (kept) {
+        if (kept.position !== position) await db.update(themes).set({ position }).where(eq(themes.id, kept.id));
+      } else await db.insert(themes).values({ promiseId: id, name, position });
+    }
+  }
+  return await getPromise({ db, id });
+}
+
+async function areaName(db: Db, areaId: number): Promise<string> {
+  const { areas } = db.$tables;
+  const [area] = await db.select({ name: areas.name }).from(areas).where(eq(areas.id, areaId));
+  if (!area) throw new Error("the promise's area is missing");
+  return area.name;
+}
+
+/**
+ * "2024–2025" → "2026–2027" when the title holds the old period's years; else the title + " (förnyat)".
+ * A one-year period's year is replaced by the new period's year(s).
+ */
+export function renewedTitle(title: string, old: { startDate: string; endDate: string }, next: { startDate: string; endDate: string }): string {
+  const year = (date: string) => date.slice(0, 4);
+  const [oldStart, oldEnd, newStart, newEnd] = [year(old.startDate), year(old.endDate), year(next.startDate), year(next.endDate)];
+  const newYears = (separator: string) => (newStart === newEnd ? newStart : `${newStart}${separator}${newEnd}`);
+  if (oldStart !== oldEnd) {
+    const range = new RegExp(`(?<!\\d)${oldStart}(\\s*[–—-]\\s*|/)${oldEnd}(?!\\d)`);
+    const match = range.exec(title);
+    if (match) return title.replace(range, newYears(match[1] ?? "–"));
+  } else {
+    const single = new RegExp(`(?<!\\d)${oldStart}(?!\\d)`);
+    if (single.test(title)) return title.replace(single, newYears("–"));
+  }
+  return `${title} (förnyat)`;
+}
+
+/**
+ * POST /api/promises/:id/renew (issue 7): a draft copy for a new period, linked to its
+ * predecessor; commitments (organisations, themes, targets, cadences, units, descriptions,
+ * positions) copied, activities and updates not.
+ */
+export async function renewPromise({ db, id, period }: { db: Db; id: number; period: { startDate: string; endDate: string } }): Promise<PromiseDetail> {
+  const { commitmentOrganisations, commitments, promises, themes } = db.$tables;
+  const [old] = await db.select().from(promises).where(eq(promises.id, id));
+  if (!old) throw notFound("Medborgarlöftet");
+  const title = renewedTitle(old.title, old, period);
+  const base = slugify(title);
+  let slug = base;
+  for (let n = 2; (await db.select({ id: promises.id }).from(promises).where(eq(promises.slug, slug))).length; n += 1) {
+    slug = `${base.slice(0, 95)}-${n}`;
+  }
+  const [created] = await db
+    .insert(promises)
+    .values({
+      slug,
+      title,
+      areaId: old.areaId,
+      startDate: period.startDate,
+      endDate: period.endDate,
+      summary: old.summary,
+      contact: old.contact,
+      status: "draft",
+      isExample: old.isExample,
+      predecessorId: old.id,
+    })
+    .returning({ id: promises.id });
+  if (!created) throw new Error("the promise was not stored");
+
+  const themeIds = new Map<number, number>();
+  for (const theme of await db.select().from(themes).where(eq(themes.promiseId, id)).orderBy(asc(themes.position), asc(themes.id))) {
+    const [copy] = await db.insert(themes).values({ promiseId: created.id, name: theme.name, position: theme.position }).returning({ id: themes.id });
+    if (!copy) throw new Error("the theme was not stored");
+    themeIds.set(theme.id, copy.id);
+  }
+  const oldCommitments = await db.select().from(commitments).where(eq(commitments.promiseId, id)).orderBy(asc(commitments.position), asc(commitments.id));
+  for (const c of oldCommitments) {
+    const [copy] = await db
+      .insert(commitments)
+      .values({
+        promiseId: created.id,
+        position: c.position,
+        title: c.title,
+        description: c.description,
+        themeId: c.themeId ? (themeIds.get(c.themeId) ?? null) : null,
+        activityType: c.activityType,
+        unit: c.unit,
+        target: c.target,
+        cadence: c.cadence,
+      })
+      .returning({ id: commitments.id });
+    if (!copy) throw new Error("the commitment was not stored");
+    const orgs = await db
+      .select({ organisationId: commitmentOrganisations.organisationId })
+      .from(commitmentOrganisations)
+      .where(eq(commitmentOrganisations.commitmentId, c.id))
+      .orderBy(asc(commitmentOrganisations.organisationId));
+    for (const org of orgs) await db.insert(commitmentOrganisations).values({ commitmentId: copy.id, organisationId: org.organisationId });
+  }
+  return await getPromise({ db, id: created.id });
 }

@@ -1,10 +1,12 @@
 import type {
   Activity,
+  Commitment,
   ActivityBatchResult,
   ActivityCorrection,
   ActivityPage,
   CorrectActivityInput,
   CreateActivityInput,
+  CreatePromiseInput,
   CreateSnapshot,
   DailyTotals,
   ImportFileInput,
@@ -19,6 +21,22 @@ import type {
   Update,
 } from "@lofteskollen/contracts";
 import { type FetchJsonOptions, fetchJson, sendJson } from "./client";
+
+/** The fields of a promise `PATCH /api/promises/:id` changes; only those sent are changed. */
+export type PromisePatch = Partial<
+  Pick<PromiseDetail, "title" | "area" | "startDate" | "endDate" | "summary" | "contact" | "status" | "themes">
+>;
+
+/** The fields of a commitment `PATCH /api/commitments/:id` changes; `confirm` agrees to recompute its progress. */
+export type CommitmentPatch = Partial<
+  Pick<Commitment, "title" | "description" | "theme" | "activityType" | "unit" | "target" | "cadence" | "organisations">
+> & { confirm?: boolean };
+
+export type ActivityType = { code: string; label: string };
+
+/** A term of the term calendar; `default` when nobody entered the year and the default rule applies. */
+export type Term = { id: number | null; name: string; startDate: string; endDate: string; default?: boolean };
+export type TermInput = Pick<Term, "name" | "startDate" | "endDate">;
 
 /** An API path with its query string, empty and undefined values left out. */
 export function apiPath(path: string, query: Record<string, string | number | undefined | null> = {}): string {
@@ -38,7 +56,18 @@ export function apiPath(path: string, query: Record<string, string | number | un
 export const api = {
   promises: {
     list: (options?: FetchJsonOptions) => fetchJson<PromiseSummary[]>("/api/promises", options),
-    detail: (promiseId: number, options?: FetchJsonOptions) => fetchJson<PromiseDetail>(`/api/promises/${promiseId}`, options),
+    detail: (promiseId: number, options?: FetchJsonOptions) =>
+      fetchJson<PromiseDetail>(`/api/promises/${promiseId}`, options),
+    /** Creates a promise with its commitments (managers and admins). */
+    create: (promise: CreatePromiseInput) => sendJson<PromiseDetail>("POST", "/api/promises", promise),
+    /** Changes the fields sent, nothing else. */
+    update: (promiseId: number, patch: PromisePatch) =>
+      sendJson<PromiseDetail>("PATCH", `/api/promises/${promiseId}`, patch),
+    /** Copies the promise and its commitments (not its activities) into a new period, as a draft. */
+    renew: (promiseId: number, period: { startDate: string; endDate: string }) =>
+      sendJson<PromiseDetail>("POST", `/api/promises/${promiseId}/renew`, period),
+    /** The promise in the body format of `POST /api/promises`, to share or import elsewhere. */
+    export: (promiseId: number, options?: FetchJsonOptions) => fetchJson<CreatePromiseInput>(`/api/promises/${promiseId}/export`, options),
     progress: (promiseId: number, asOf: string, options?: FetchJsonOptions) =>
       fetchJson<PromiseProgress>(apiPath(`/api/promises/${promiseId}/progress`, { asOf }), options),
     dailyTotals: (promiseId: number, asOf: string, options?: FetchJsonOptions) =>
@@ -57,6 +86,8 @@ export const api = {
     summary: (asOf: string, options?: FetchJsonOptions) => fetchJson<ProgressSummary>(apiPath("/api/progress", { asOf }), options),
   },
   commitments: {
+    /** Changes the fields sent; a new target or cadence on a commitment with activities needs `confirm: true` (409 without). */
+    update: (commitmentId: number, patch: CommitmentPatch) => sendJson<Commitment>("PATCH", `/api/commitments/${commitmentId}`, patch),
     organisations: (commitmentId: number, range: { from: string; to: string }, options?: FetchJsonOptions) =>
       fetchJson<OrganisationBreakdown>(apiPath(`/api/commitments/${commitmentId}/organisations`, range), options),
     updates: (commitmentId: number, options?: FetchJsonOptions) =>
@@ -64,6 +95,15 @@ export const api = {
     createUpdate: (commitmentId: number, update: { date: string; text: string; public: boolean }) =>
       sendJson<Update>("POST", `/api/commitments/${commitmentId}/updates`, update),
     activitiesCsvUrl: (commitmentId: number) => `/api/commitments/${commitmentId}/activities.csv`,
+  },
+  activityTypes: {
+    list: (options?: FetchJsonOptions) => fetchJson<ActivityType[]>("/api/activity-types", options),
+  },
+  terms: {
+    /** The terms of a year: those entered, else the default rule's (marked `default`). */
+    list: (year: number, options?: FetchJsonOptions) => fetchJson<Term[]>(apiPath("/api/terms", { year }), options),
+    /** Replaces the terms of the years the list covers (admins). */
+    replace: (terms: TermInput[]) => sendJson<Term[]>("PUT", "/api/terms", { terms }),
   },
   updates: {
     /** Shows a lägesrapport on the public page, or hides it again (managers and admins). */

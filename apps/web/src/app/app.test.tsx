@@ -48,11 +48,11 @@ describe("the signed-in frame", () => {
     expect(links).toEqual(expected);
   });
 
-  it("shows Händelselogg and Registrera to an admin", async () => {
+  it("shows Händelselogg, Registrera and Terminskalender to an admin", async () => {
     stubApi({ "/api/auth/me": meRoute(USERS.admin) });
     renderApp("/");
     const links = within(await mainMenu()).getAllByRole("link").map((link) => link.textContent);
-    expect(links).toEqual(["Översikt", "Registrera", "Händelselogg", "API-nycklar"]);
+    expect(links).toEqual(["Översikt", "Registrera", "Händelselogg", "Terminskalender", "API-nycklar"]);
   });
 
   it("marks the page the person is on in the menu", async () => {

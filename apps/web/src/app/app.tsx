@@ -6,7 +6,11 @@ import { SignInPage } from "../features/auth/sign-in-page";
 import { ImportPage } from "../features/import/import-page";
 import { CommitmentPage } from "../features/commitment-page/commitment-page";
 import { OverviewPage } from "../features/overview/overview-page";
+import { EditPromisePage } from "../features/promise-editor/edit-promise-page";
+import { NewPromisePage } from "../features/promise-editor/new-promise-page";
 import { PromisePage } from "../features/promise-page/promise-page";
+import { ImportPromisePage } from "../features/promise-transfer/import-promise-page";
+import { TermsPage } from "../features/terms/terms-page";
 import { QuickLogPage } from "../features/quick-log/quick-log-page";
 import { WeekGridPage } from "../features/week-grid/week-grid-page";
 import { TokensPage } from "../features/tokens/tokens-page";
@@ -23,6 +27,38 @@ export function App() {
         <Route element={<RequireSignIn />}>
           <Route index element={<OverviewPage />} />
           <Route path={PATHS.promise} element={<PromisePage />} />
+          <Route
+            path={PATHS.newPromise}
+            element={
+              <RequirePermission permission="promise.write">
+                <NewPromisePage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={PATHS.importPromise}
+            element={
+              <RequirePermission permission="promise.write">
+                <ImportPromisePage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={PATHS.editPromise}
+            element={
+              <RequirePermission permission="promise.write">
+                <EditPromisePage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={PATHS.terms}
+            element={
+              <RequirePermission permission="term.write">
+                <TermsPage />
+              </RequirePermission>
+            }
+          />
           <Route path={PATHS.commitment} element={<CommitmentPage />} />
           <Route
             path={PATHS.audit}

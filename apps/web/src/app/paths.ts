@@ -7,12 +7,19 @@ export const PATHS = {
   quickLog: "/registrera",
   weekGrid: "/registrera/vecka",
   import: "/registrera/import",
+  newPromise: "/loften/nytt",
+  importPromise: "/loften/importera",
   promise: "/loften/:promiseId",
+  editPromise: "/loften/:promiseId/redigera",
+  terms: "/terminskalender",
   commitment: "/loften/:promiseId/ataganden/:commitmentId",
 } as const;
 
 /** The address of a promise's page. */
 export const promisePath = (promiseId: number) => `/loften/${promiseId}`;
+
+/** The address of a promise's editor. */
+export const editPromisePath = (promiseId: number) => `/loften/${promiseId}/redigera`;
 
 /** The address of a commitment's page. */
 export const commitmentPath = (promiseId: number, commitmentId: number) => `/loften/${promiseId}/ataganden/${commitmentId}`;

@@ -36,6 +36,13 @@ export function SessionBar({ user }: { user: CurrentUser }) {
                 </NavLink>
               </li>
             )}
+            {can(user, "term.write") && (
+              <li>
+                <NavLink className="nav__link" to={PATHS.terms}>
+                  {t("nav.terms")}
+                </NavLink>
+              </li>
+            )}
             <li>
               <NavLink className="nav__link" to={PATHS.tokens}>
                 {t("nav.tokens")}

@@ -11,6 +11,8 @@ export const promiseFixture = (extra: Partial<PromiseDetail> = {}): PromiseDetai
   status: "published",
   example: false,
   areaParent: null,
+  predecessorId: null,
+  successorId: null,
   summary: null,
   contact: null,
   themes: [],

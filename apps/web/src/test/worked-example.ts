@@ -30,6 +30,8 @@ export const workedExamplePromise: PromiseDetail = {
   status: "published",
   example: false,
   areaParent: null,
+  predecessorId: null,
+  successorId: null,
   summary: null,
   contact: null,
   themes: ["Skola", "Fritid"],

@@ -179,6 +179,29 @@ const cases: Case[] = [
     request: async () => ["POST", `/api/promises/${ids.promiseId}/publish`],
     expect: { anonymous: 401, admin: 200, manager: 200, otherwise: 403 },
   },
+  // Issue 7: editing, renewing and exporting promises (managers and admins), the term calendar (admins).
+  reads("/api/promises/:id/export", () => `/api/promises/${ids.promiseId}/export`),
+  reads("/api/terms", () => "/api/terms?year=2024"),
+  {
+    name: "PATCH /api/promises/:id",
+    request: async () => ["PATCH", `/api/promises/${ids.promiseId}`, { summary: `Sammanfattning ${Math.random()}` }],
+    expect: { anonymous: 401, admin: 200, manager: 200, otherwise: 403 },
+  },
+  {
+    name: "PATCH /api/commitments/:id",
+    request: async () => ["PATCH", `/api/commitments/${ids.untargeted}`, { description: `Beskrivning ${Math.random()}` }],
+    expect: { anonymous: 401, admin: 200, manager: 200, otherwise: 403 },
+  },
+  {
+    name: "POST /api/promises/:id/renew",
+    request: async () => ["POST", `/api/promises/${ids.promiseId}/renew`, { startDate: "2026-01-01", endDate: "2027-12-31" }],
+    expect: { anonymous: 401, admin: 201, manager: 201, otherwise: 403 },
+  },
+  {
+    name: "PUT /api/terms",
+    request: async () => ["PUT", "/api/terms", { terms: [{ name: "vt 2041", startDate: "2041-01-01", endDate: "2041-06-15" }] }],
+    expect: { anonymous: 401, admin: 200, otherwise: 403 },
+  },
   {
     name: "GET /api/users",
     request: async () => ["GET", "/api/users"],

@@ -3,11 +3,14 @@ import {
   CommitmentIdParamsSchema,
   OrganisationBreakdownQuerySchema,
   OrganisationBreakdownSchema,
+  CommitmentSchema,
+  UpdateCommitmentSchema,
 } from "@lofteskollen/contracts";
 import { createRoute } from "@hono/zod-openapi";
 import { csvContent, csvResponse } from "../../lib/csv";
-import { createRouter, errorResponses, json } from "../../lib/openapi";
-import { getOrganisationBreakdown } from "../../services/commitments";
+import { createRouter, errorResponses, json, jsonBody } from "../../lib/openapi";
+import { requirePermission } from "../../middleware/require-permission";
+import { getOrganisationBreakdown, updateCommitment } from "../../services/commitments";
 import { commitmentActivitiesCsv } from "../../services/csv-exports";
 
 /** Reports on one commitment for the manager dashboard: every signed-in role may read them. */
@@ -55,4 +58,30 @@ export const commitmentRoutes = createRouter()
         c,
         await commitmentActivitiesCsv({ db: c.get("store").db, commitmentId: c.req.valid("param").id, query: c.req.valid("query") }),
       ),
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/commitments/{id}",
+      tags: ["Commitments"],
+      summary: "Change a commitment (issue 7)",
+      description:
+        "Any of title, description, theme, activityType, unit, target (null: no numeric goal), cadence, organisations (names; unknown ones are created). A new target or cadence of a commitment that has activities needs `confirm: true`, else 409 `confirmation_required` saying how many activities are affected; the progress is recomputed. Audited. Managers and admins.",
+      middleware: [requirePermission("promise.write")] as const,
+      request: { params: CommitmentIdParamsSchema, ...jsonBody(UpdateCommitmentSchema) },
+      responses: {
+        200: json(CommitmentSchema, "The commitment as GET /api/promises/:id lists it"),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+        409: errorResponses[409],
+        422: errorResponses[422],
+      },
+    }),
+    async (c) => {
+      const id = c.req.valid("param").id;
+      const input = c.req.valid("json");
+      return c.json(await c.get("writes").run((db) => updateCommitment({ db, id, input })), 200);
+    },
   );

@@ -3,8 +3,11 @@ import {
   PromiseDetailSchema,
   PromiseIdParamsSchema,
   PromiseProgressSchema,
+  PromiseExportSchema,
   PromiseSummarySchema,
   ProgressQuerySchema,
+  RenewPromiseSchema,
+  UpdatePromiseSchema,
 } from "@lofteskollen/contracts";
 import { todayInStockholm } from "@lofteskollen/domain";
 import { createRoute } from "@hono/zod-openapi";
@@ -12,7 +15,7 @@ import { z } from "zod";
 import { createRouter, errorResponses, json, jsonBody } from "../../lib/openapi";
 import { requirePermission } from "../../middleware/require-permission";
 import { getPromiseProgress } from "../../services/progress";
-import { createPromise, getPromise, listPromises } from "../../services/promises";
+import { createPromise, exportPromise, getPromise, listPromises, renewPromise, updatePromise } from "../../services/promises";
 
 export const promiseRoutes = createRouter()
   .openapi(
@@ -83,4 +86,70 @@ export const promiseRoutes = createRouter()
       const progress = await getPromiseProgress({ db: c.get("store").db, promiseId: c.req.valid("param").id, asOf });
       return c.json(progress, 200);
     },
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/promises/{id}",
+      tags: ["Promises"],
+      summary: "Change a promise (issue 7)",
+      description:
+        "Any of title, area, areaParent, startDate, endDate, summary, contact, status, themes; the slug never changes. A period that would leave logged activities outside it is refused (422, naming the date and how many activities); a theme a commitment uses cannot be removed (422). Audited. Managers and admins.",
+      middleware: [requirePermission("promise.write")] as const,
+      request: { params: PromiseIdParamsSchema, ...jsonBody(UpdatePromiseSchema) },
+      responses: {
+        200: json(PromiseDetailSchema, "The promise as GET /api/promises/:id returns it"),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+        422: errorResponses[422],
+      },
+    }),
+    async (c) => {
+      const id = c.req.valid("param").id;
+      const input = c.req.valid("json");
+      return c.json(await c.get("writes").run((db) => updatePromise({ db, id, input })), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/promises/{id}/renew",
+      tags: ["Promises"],
+      summary: "Renew a promise for a new period (issue 7, Förnya löftet)",
+      description:
+        "A new draft promise with `predecessorId`, its commitments copied (organisations, themes, targets, cadences, units, descriptions, positions) without activities. The years in the title follow the new period, else \" (förnyat)\" is added; the slug is new and unique. Managers and admins.",
+      middleware: [requirePermission("promise.write")] as const,
+      request: { params: PromiseIdParamsSchema, ...jsonBody(RenewPromiseSchema) },
+      responses: {
+        201: json(PromiseDetailSchema, "The new draft promise"),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+      },
+    }),
+    async (c) => {
+      const id = c.req.valid("param").id;
+      const period = c.req.valid("json");
+      return c.json(await c.get("writes").run((db) => renewPromise({ db, id, period })), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/promises/{id}/export",
+      tags: ["Promises"],
+      summary: "A promise in the body format of POST /api/promises (issue 7)",
+      description: "What a data/promises file holds, without its seed-only fields: import it elsewhere with POST /api/promises (change the slug if it is taken).",
+      request: { params: PromiseIdParamsSchema },
+      responses: {
+        200: json(PromiseExportSchema, "The promise as a POST /api/promises body"),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        404: errorResponses[404],
+      },
+    }),
+    async (c) => c.json(await exportPromise({ db: c.get("store").db, id: c.req.valid("param").id }), 200),
   );

@@ -1,6 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { can } from "@lofteskollen/domain";
+import { Link, useSearchParams } from "react-router";
+import { PATHS } from "../../app/paths";
+import { useSignedInUser } from "../auth/signed-in-user";
 import { QueryState } from "../../app/query-state";
 import { progressQueries } from "../progress/queries";
 import { promiseQueries } from "../promises/queries";
@@ -14,6 +17,7 @@ import { PromiseCard } from "./promise-card";
 /** `/`: every promise the user may see, worst first, as it stood on the as-of date. */
 export function OverviewPage() {
   const { t } = useTranslation();
+  const user = useSignedInUser();
   const [params, setParams] = useSearchParams();
   const { asOf } = useViewParams();
   const filters = readOverviewFilters(params);
@@ -34,6 +38,16 @@ export function OverviewPage() {
       <title>{t("app.pageTitle", { page: t("overview.heading") })}</title>
       <h2 id="overview-heading">{t("overview.heading")}</h2>
       <p className="page__intro">{t("overview.intro")}</p>
+      {can(user, "promise.write") && (
+        <p className="toolbar">
+          <Link className="button" to={PATHS.newPromise}>
+            {t("editor.newLink")}
+          </Link>
+          <Link className="button button--secondary" to={PATHS.importPromise}>
+            {t("transfer.importLink")}
+          </Link>
+        </p>
+      )}
       <div className="controls">
         <TimeTravelBar />
         {promises.isSuccess && promises.data.length > 0 && <OverviewFilters promises={promises.data} />}

@@ -1,3 +1,4 @@
+import { can } from "@lofteskollen/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
@@ -5,7 +6,10 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { isNotFound } from "../../api/client";
 import { api } from "../../api/endpoints";
 import { NotFoundPage } from "../../app/not-found-page";
-import { idParam, PATHS } from "../../app/paths";
+import { editPromisePath, idParam, PATHS, promisePath } from "../../app/paths";
+import { useSignedInUser } from "../auth/signed-in-user";
+import { RenewControl } from "../promise-renewal/renew-control";
+import { ExportButton } from "../promise-transfer/export-button";
 import { QueryState } from "../../app/query-state";
 import { preloadCharts } from "../charts/lazy-charts";
 import { countByStatus } from "../progress/format";
@@ -31,6 +35,7 @@ export function PromisePage() {
 
 function PromiseView({ promiseId }: { promiseId: number }) {
   const { t } = useTranslation();
+  const user = useSignedInUser();
   useEffect(preloadCharts.promisePage, []);
   const [params] = useSearchParams();
   const { asOf, isToday, window: choice } = useViewParams();
@@ -71,6 +76,31 @@ function PromiseView({ promiseId }: { promiseId: number }) {
               </span>
             )}
           </p>
+          {(promise.data.predecessorId || promise.data.successorId) && (
+            <nav className="toolbar promise__periods" aria-label={t("renewal.periodsLabel")}>
+              {promise.data.predecessorId && (
+                <Link className="text-link" to={promisePath(promise.data.predecessorId)}>
+                  <span aria-hidden="true">←&nbsp;</span>
+                  {t("renewal.previous")}
+                </Link>
+              )}
+              {promise.data.successorId && (
+                <Link className="text-link" to={promisePath(promise.data.successorId)}>
+                  {t("renewal.next")}
+                  <span aria-hidden="true">&nbsp;→</span>
+                </Link>
+              )}
+            </nav>
+          )}
+          {can(user, "promise.write") && (
+            <div className="toolbar promise__manage">
+              <Link className="button button--secondary" to={editPromisePath(promise.data.id)}>
+                {t("editor.editLink")}
+              </Link>
+              <ExportButton promise={promise.data} />
+              <RenewControl key={promise.data.id} promise={promise.data} />
+            </div>
+          )}
           {promise.data.summary ? (
             <p className="page__intro">{promise.data.summary}</p>
           ) : (

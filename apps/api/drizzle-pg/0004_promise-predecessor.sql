@@ -1,0 +1,2 @@
+ALTER TABLE "promises" ADD COLUMN "predecessor_id" integer;--> statement-breakpoint
+ALTER TABLE "promises" ADD CONSTRAINT "promises_predecessor_id_promises_id_fk" FOREIGN KEY ("predecessor_id") REFERENCES "public"."promises"("id") ON DELETE no action ON UPDATE no action;

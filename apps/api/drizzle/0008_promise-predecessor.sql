@@ -1,0 +1,1 @@
+ALTER TABLE `promises` ADD `predecessor_id` integer REFERENCES promises(id);
