@@ -289,3 +289,35 @@ test("an admin moves the end of a term in the term calendar, and a term commitme
     await page.screenshot({ path: `${SCREENSHOTS}/admin-term-commitment-1440x900.png` });
   }
 });
+
+test("a manager sees the organisations and areas with what uses them, merges a duplicate, and both lists pass axe", async ({ page }) => {
+  await signInAs(page, "manager");
+  await page.getByRole("link", { name: "Aktörer och områden" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Aktörer och områden" })).toBeVisible();
+  const organisations = await getJson<{ id: number; name: string; commitments: number; activities: number }[]>(page, "/api/organisations");
+  const ambulance = organisations.find((o) => o.name === "Ambulansen");
+  const police = organisations.find((o) => o.name === "Polisen");
+  expect(ambulance).toBeDefined();
+  expect(police).toBeDefined();
+  await expect(page.getByText(`${ambulance?.commitments} åtagande`).first()).toBeVisible();
+  for (const viewport of [
+    { width: 390, height: 844 },
+    { width: 1440, height: 900 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await page.screenshot({ path: `${SCREENSHOTS}/admin-reference-${viewport.width}x${viewport.height}.png` });
+  }
+  await expectNoSeriousA11yViolations(page, "the organisations and areas");
+
+  // Ambulansen is folded into Polisen: its commitments and activities follow.
+  await page.getByRole("button", { name: "Slå ihop Ambulansen med …" }).click();
+  await page.getByLabel("Flytta allt från Ambulansen till").selectOption({ label: "Polisen" });
+  await page.getByRole("button", { name: "Fortsätt" }).click();
+  await expect(page.getByRole("status")).toContainText("Polisen");
+  await expectNoSeriousA11yViolations(page, "the merge confirmation");
+  await page.getByRole("button", { name: "Slå ihop med Polisen" }).click();
+  await expect
+    .poll(async () => (await getJson<{ name: string; activities: number }[]>(page, "/api/organisations")).find((o) => o.name === "Polisen")?.activities)
+    .toBe((police?.activities ?? 0) + (ambulance?.activities ?? 0));
+  await expect(page.getByText("Ambulansen", { exact: true })).toHaveCount(0);
+});

@@ -24,6 +24,7 @@ import { importRoutes } from "./routes/imports";
 import { progressRoutes } from "./routes/progress";
 import { promiseRoutes } from "./routes/promises";
 import { publicRoutes, publishingRoutes } from "./routes/public";
+import { referenceRoutes } from "./routes/reference";
 import { termRoutes } from "./routes/terms";
 import { tokenRoutes } from "./routes/tokens";
 import { updateRoutes } from "./routes/updates";
@@ -127,6 +128,7 @@ export function createApp({
     .route("/", updateRoutes)
     .route("/", activityTypeRoutes)
     .route("/", termRoutes)
+    .route("/", referenceRoutes)
     .route("/", publicRoutes)
     .route("/", publishingRoutes);
 

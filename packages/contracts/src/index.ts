@@ -8,3 +8,4 @@ export * from "./imports";
 export * from "./health";
 export * from "./public";
 export * from "./terms";
+export * from "./reference";

@@ -228,7 +228,7 @@ describe.skipIf(!testDatabaseUrl)("PostgreSQL migrations (TEST_DATABASE_URL)", (
     expect(again.message).toContain(`databasen är oförändrad, på ${lastEntry.tag}.`);
     expect(await stateOf(db.pool)).toEqual(current);
     const columns = await db.pool.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'areas' ORDER BY ordinal_position");
-    expect(columns.rows.map((r) => r.column_name)).toEqual(["id", "name", "parent_id"]);
+    expect(columns.rows.map((r) => r.column_name)).toEqual(["id", "name", "parent_id", "archived_at"]);
   });
 
   it("lets a migration write audited rows: they are attributed to 'migration'", async () => {
@@ -237,7 +237,7 @@ describe.skipIf(!testDatabaseUrl)("PostgreSQL migrations (TEST_DATABASE_URL)", (
     await applyPostgresMigrations(db.pool, { label: db.url, set });
     const audit = await db.pool.query("SELECT user_id, actor, address, action, record_id, after FROM audit_log");
     expect(audit.rows).toEqual([{ user_id: null, actor: "migration", address: null, action: "area.create", record_id: "1", after: expect.any(String) }]);
-    expect(JSON.parse(audit.rows[0].after)).toEqual({ id: 1, name: "Centrum", parentId: null });
+    expect(JSON.parse(audit.rows[0].after)).toEqual({ id: 1, name: "Centrum", parentId: null, archivedAt: null });
     // The context was the migration's transaction's only: afterwards a write without one is refused.
     await expect(db.pool.query("INSERT INTO areas (name) VALUES ('Norr')")).rejects.toThrow(/no audit context/);
   });

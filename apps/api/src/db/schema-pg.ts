@@ -27,6 +27,8 @@ export const areas = pgTable("areas", {
   id: id(),
   name: text("name").notNull().unique(),
   parentId: integer("parent_id").references((): AnyPgColumn => areas.id),
+  /** Set when archived (issue 7): kept for history, not offered for new promises. */
+  archivedAt: text("archived_at"),
 });
 
 export const ROLE_VALUES = ["admin", "manager", "coordinator", "viewer"] as const;
@@ -49,6 +51,8 @@ export const organisations = pgTable("organisations", {
   id: id(),
   name: text("name").notNull().unique(),
   kind: text("kind", { enum: ORGANISATION_KINDS }).notNull().default("other"),
+  /** Set when archived (issue 7): kept for history, not offered for new commitments or activities. */
+  archivedAt: text("archived_at"),
 });
 
 /** The organisations a user acts for (coordinators: where they may log and void). */

@@ -18,6 +18,8 @@ export const areas = sqliteTable("areas", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   name: text("name").notNull().unique(),
   parentId: integer("parent_id").references((): AnySQLiteColumn => areas.id),
+  /** Set when archived (issue 7): kept for history, not offered for new promises. */
+  archivedAt: text("archived_at"),
 });
 
 export const ROLE_VALUES = ["admin", "manager", "coordinator", "viewer"] as const;
@@ -40,6 +42,8 @@ export const organisations = sqliteTable("organisations", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   name: text("name").notNull().unique(),
   kind: text("kind", { enum: ORGANISATION_KINDS }).notNull().default("other"),
+  /** Set when archived (issue 7): kept for history, not offered for new commitments or activities. */
+  archivedAt: text("archived_at"),
 });
 
 /** The organisations a user acts for (coordinators: where they may log and void). */

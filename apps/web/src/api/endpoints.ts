@@ -4,6 +4,7 @@ import type {
   ActivityBatchResult,
   ActivityCorrection,
   ActivityPage,
+  Area,
   CorrectActivityInput,
   CreateActivityInput,
   CreatePromiseInput,
@@ -12,6 +13,7 @@ import type {
   ImportFileInput,
   ImportPreview,
   ImportResult,
+  Organisation,
   OrganisationBreakdown,
   ProgressSummary,
   PromiseDetail,
@@ -33,6 +35,10 @@ export type CommitmentPatch = Partial<
 > & { confirm?: boolean };
 
 export type ActivityType = { code: string; label: string };
+
+/** The reference lists (issue 7, part 3): which list, and its rows as the API gives them. */
+export type ReferenceList = "organisations" | "areas";
+export type ReferenceItem = Organisation | Area;
 
 /** A term of the term calendar; `default` when nobody entered the year and the default rule applies. */
 export type Term = { id: number | null; name: string; startDate: string; endDate: string; default?: boolean };
@@ -98,6 +104,17 @@ export const api = {
   },
   activityTypes: {
     list: (options?: FetchJsonOptions) => fetchJson<ActivityType[]>("/api/activity-types", options),
+  },
+  reference: {
+    /** Organisations or areas, with their counts (managers, admins). */
+    list: <L extends ReferenceList>(list: L, options?: FetchJsonOptions) =>
+      fetchJson<L extends "organisations" ? Organisation[] : Area[]>(`/api/${list}`, options),
+    create: (list: ReferenceList, name: string) => sendJson<ReferenceItem>("POST", `/api/${list}`, { name }),
+    /** Rename, archive or unarchive. */
+    update: (list: ReferenceList, id: number, patch: { name?: string; archived?: boolean }) =>
+      sendJson<ReferenceItem>("PATCH", `/api/${list}/${id}`, patch),
+    /** Everything referring to `id` moves to `into`; `id` is deleted. */
+    merge: (list: ReferenceList, id: number, into: number) => sendJson<ReferenceItem>("POST", `/api/${list}/${id}/merge`, { into }),
   },
   terms: {
     /** The terms of a year: those entered, else the default rule's (marked `default`). */

@@ -10,6 +10,7 @@ import { EditPromisePage } from "../features/promise-editor/edit-promise-page";
 import { NewPromisePage } from "../features/promise-editor/new-promise-page";
 import { PromisePage } from "../features/promise-page/promise-page";
 import { ImportPromisePage } from "../features/promise-transfer/import-promise-page";
+import { ReferenceListsPage } from "../features/reference-lists/reference-lists-page";
 import { TermsPage } from "../features/terms/terms-page";
 import { QuickLogPage } from "../features/quick-log/quick-log-page";
 import { WeekGridPage } from "../features/week-grid/week-grid-page";
@@ -48,6 +49,14 @@ export function App() {
             element={
               <RequirePermission permission="promise.write">
                 <EditPromisePage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={PATHS.referenceLists}
+            element={
+              <RequirePermission permission="promise.write">
+                <ReferenceListsPage />
               </RequirePermission>
             }
           />

@@ -12,6 +12,7 @@ export const PATHS = {
   promise: "/loften/:promiseId",
   editPromise: "/loften/:promiseId/redigera",
   terms: "/terminskalender",
+  referenceLists: "/aktorer-och-omraden",
   commitment: "/loften/:promiseId/ataganden/:commitmentId",
 } as const;
 

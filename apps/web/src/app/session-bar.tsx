@@ -43,6 +43,13 @@ export function SessionBar({ user }: { user: CurrentUser }) {
                 </NavLink>
               </li>
             )}
+            {can(user, "promise.write") && (
+              <li>
+                <NavLink className="nav__link" to={PATHS.referenceLists}>
+                  {t("nav.referenceLists")}
+                </NavLink>
+              </li>
+            )}
             <li>
               <NavLink className="nav__link" to={PATHS.tokens}>
                 {t("nav.tokens")}

@@ -38,6 +38,13 @@ const logFor = async (commitmentId: number, organisation?: string) => {
   return response.body.id as number;
 };
 
+/** A new organisation or area (as the admin), for a case that changes or merges one. */
+const referenceId = async (list: "organisations" | "areas", name: string) => {
+  const response = await t.request("POST", `/api/${list}`, { name });
+  if (response.status !== 201) throw new Error(JSON.stringify(response.body));
+  return response.body.id as number;
+};
+
 const exampleSlug = async () => (await t.request("GET", `/api/promises/${ids.promiseId}`)).body.slug as string;
 
 /** A CSV import of one row on `commitmentId`, a new one every call (a repeated row would be a duplicate). */
@@ -201,6 +208,47 @@ const cases: Case[] = [
     name: "PUT /api/terms",
     request: async () => ["PUT", "/api/terms", { terms: [{ name: "vt 2041", startDate: "2041-01-01", endDate: "2041-06-15" }] }],
     expect: { anonymous: 401, admin: 200, otherwise: 403 },
+  },
+  // Issue 7, part 3: the reference lists (managers and admins).
+  { name: "GET /api/organisations", request: async () => ["GET", "/api/organisations"], expect: { anonymous: 401, admin: 200, manager: 200, otherwise: 403 } },
+  {
+    name: "POST /api/organisations",
+    request: async () => ["POST", "/api/organisations", { name: `Aktör ${Math.random()}` }],
+    expect: { anonymous: 401, admin: 201, manager: 201, otherwise: 403 },
+  },
+  {
+    name: "PATCH /api/organisations/:id",
+    request: async () => ["PATCH", `/api/organisations/${await referenceId("organisations", `Aktör ${Math.random()}`)}`, { archived: true }],
+    expect: { anonymous: 401, admin: 200, manager: 200, otherwise: 403 },
+  },
+  {
+    name: "POST /api/organisations/:id/merge",
+    request: async () => [
+      "POST",
+      `/api/organisations/${await referenceId("organisations", `Dubblett ${Math.random()}`)}/merge`,
+      { into: await referenceId("organisations", `Mål ${Math.random()}`) },
+    ],
+    expect: { anonymous: 401, admin: 200, manager: 200, otherwise: 403 },
+  },
+  { name: "GET /api/areas", request: async () => ["GET", "/api/areas"], expect: { anonymous: 401, admin: 200, manager: 200, otherwise: 403 } },
+  {
+    name: "POST /api/areas",
+    request: async () => ["POST", "/api/areas", { name: `Område ${Math.random()}` }],
+    expect: { anonymous: 401, admin: 201, manager: 201, otherwise: 403 },
+  },
+  {
+    name: "PATCH /api/areas/:id",
+    request: async () => ["PATCH", `/api/areas/${await referenceId("areas", `Område ${Math.random()}`)}`, { name: `Omdöpt ${Math.random()}` }],
+    expect: { anonymous: 401, admin: 200, manager: 200, otherwise: 403 },
+  },
+  {
+    name: "POST /api/areas/:id/merge",
+    request: async () => [
+      "POST",
+      `/api/areas/${await referenceId("areas", `Dubblett ${Math.random()}`)}/merge`,
+      { into: await referenceId("areas", `Mål ${Math.random()}`) },
+    ],
+    expect: { anonymous: 401, admin: 200, manager: 200, otherwise: 403 },
   },
   {
     name: "GET /api/users",
