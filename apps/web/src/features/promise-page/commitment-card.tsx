@@ -56,7 +56,8 @@ export function CommitmentCard({ item, period, asOf, choice, days, search }: Com
         />
       )}
       {chosen && <PaceNotes chosen={chosen} unit={progress.unit} cadence={progress.cadence} />}
-      <Trend days={days} asOf={minDate(asOf, period.end)} unit={progress.unit} />
+      {/* Before the period starts there is nothing to compare: no "last four weeks: 0". */}
+      {asOf >= period.start && <Trend days={days} asOf={minDate(asOf, period.end)} unit={progress.unit} />}
       <p className="commitment__organisations">
         {t("promisePage.responsible", {
           organisations: new Intl.ListFormat(locale, { type: "conjunction" }).format(commitment.organisations),

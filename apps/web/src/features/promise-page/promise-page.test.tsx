@@ -66,6 +66,13 @@ describe("PromisePage", () => {
     expect(item.textContent).toContain("ökar");
   });
 
+  it("says nothing of a trend before the period has started (a renewed promise's draft)", async () => {
+    open("/loften/1?per=2024-01-15", workedExampleRoutes(["2024-01-15"]));
+    const item = await card();
+    expect(item.textContent).toContain("Ansvariga: Fältenheten och Polisen");
+    expect(item.textContent).not.toContain("Senaste 4 veckorna");
+  });
+
   it("says so in Swedish when the promise does not exist", async () => {
     open("/loften/99", {});
     expect(await screen.findByRole("heading", { name: "Sidan finns inte" })).toBeTruthy();
