@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { expectNoHorizontalScroll } from "./support/layout";
 import { getJson, postJson, shownTarget, swedishCount, today } from "./support/api";
 import { daysBefore } from "./support/demo-data";
 import { signInAs } from "./support/demo-users";
@@ -30,14 +31,6 @@ type Window = { start: string; end: string; target: number | null; actual: numbe
 type CommitmentProgress = { commitmentId: number; title: string; cadence: string; current: Window | null; windows: Window[] };
 type PromiseProgress = { commitments: CommitmentProgress[] };
 type Term = { id: number | null; name: string; startDate: string; endDate: string; default?: boolean };
-
-async function expectNoHorizontalScroll(page: Page) {
-  await expect
-    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), {
-      message: "the page is wider than the screen",
-    })
-    .toBeLessThanOrEqual(0);
-}
 
 /** Screenshots of the page as it is, at phone and laptop width (the top of the page and all of it). */
 async function screenshots(page: Page, name: string) {

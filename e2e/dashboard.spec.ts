@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { expectNoHorizontalScroll } from "./support/layout";
 import { getJson, postJson, shownTarget, swedishCount, today } from "./support/api";
 import { signInAs } from "./support/demo-users";
 
@@ -17,15 +18,6 @@ const VIEWPORTS = [
   { width: 1440, height: 900 },
 ] as const;
 const WORST_FIRST = ["behind", "missed", "at_risk", "on_track", "met", "upcoming", "tracking"];
-
-/** No sideways scrolling, once the charts have followed a change of window size (a resize observer, a frame later). */
-async function expectNoHorizontalScroll(page: Page) {
-  await expect
-    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), {
-      message: "the page is wider than the screen",
-    })
-    .toBeLessThanOrEqual(0);
-}
 
 /** Screenshots of the page as it is, at phone and laptop width (the top of the page and all of it). */
 async function screenshots(page: Page, name: string) {

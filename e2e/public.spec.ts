@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
+import { expectNoHorizontalScroll } from "./support/layout";
 import { getJson, postJson, swedishCount, today } from "./support/api";
 import { signInAs } from "./support/demo-users";
 
@@ -23,12 +24,6 @@ async function publicProgress(page: Page, slug = SLUG): Promise<PublicProgress> 
   const response = await page.request.get(`/api/public/promises/${slug}/progress`);
   expect(response.status()).toBe(200);
   return (await response.json()) as PublicProgress;
-}
-
-async function expectNoHorizontalScroll(page: Page) {
-  await expect
-    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), { message: "the page is wider than the screen" })
-    .toBeLessThanOrEqual(0);
 }
 
 test.beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));

@@ -39,7 +39,8 @@ export type { WindowStatusInput } from "./progress/status";
 export { AT_RISK_SHARE, STATUS_RANK, windowStatus } from "./progress/status";
 export { computeCommitmentProgress, dailyTotalsFromActivities } from "./progress/compute-progress";
 export { wholePeriodWindow } from "./progress/whole-period";
-export { displayWindow, roundTargetUp, roundUpToTenth, STATUS_LABELS_SV } from "./progress/display";
+export type { StatusTone } from "./progress/display";
+export { displayWindow, roundTargetUp, roundUpToTenth, STATUS_LABELS_SV, STATUS_LOOK, STATUS_ORDER } from "./progress/display";
 
 export { containsPersonalIdentityNumber, findPersonalIdentityNumbers } from "./privacy/personal-identity-number";
 

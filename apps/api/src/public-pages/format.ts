@@ -1,5 +1,5 @@
 import type { PublicCommitmentProgress, PublicProgress } from "@lofteskollen/contracts";
-import { displayWindow, roundTargetUp, STATUS_LABELS_SV } from "@lofteskollen/domain";
+import { displayWindow, roundTargetUp, STATUS_LABELS_SV, STATUS_LOOK, STATUS_ORDER } from "@lofteskollen/domain";
 
 /**
  * The Swedish words and numbers of the public pages (issue 6): the same status words as the web
@@ -42,23 +42,12 @@ export function formatTarget(value: number): string {
   return formatCount(roundTargetUp(value));
 }
 
-/** Status is never told by colour alone: an icon and the word, the colour only supports them. */
-const STATUS_LOOK: Record<Status, { icon: string; tone: "good" | "warn" | "bad" | "neutral" }> = {
-  met: { icon: "✓", tone: "good" },
-  on_track: { icon: "▲", tone: "good" },
-  at_risk: { icon: "!", tone: "warn" },
-  behind: { icon: "▼", tone: "bad" },
-  missed: { icon: "✗", tone: "bad" },
-  upcoming: { icon: "○", tone: "neutral" },
-  tracking: { icon: "•", tone: "neutral" },
-};
-
+/** Status is never told by colour alone: an icon and the word, the colour only supports them (STATUS_LOOK, shared with the web app). */
 export function statusLook(status: Status) {
   return { ...STATUS_LOOK[status], label: STATUS_LABELS_SV[status] };
 }
 
-/** Most urgent first, as the dashboard orders them. */
-export const STATUS_ORDER: readonly Status[] = ["behind", "missed", "at_risk", "on_track", "met", "upcoming", "tracking"];
+export { STATUS_ORDER };
 
 /** What each status means, in the web app's words. */
 export const STATUS_EXPLANATIONS: Record<Status, string> = {

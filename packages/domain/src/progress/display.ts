@@ -44,3 +44,23 @@ export const STATUS_LABELS_SV = {
   upcoming: "Kommande",
   tracking: "Följs (utan mål)",
 } as const satisfies Record<Status, string>;
+
+/** The colour family a status is drawn in; never the only sign of it (see STATUS_LOOK). */
+export type StatusTone = "good" | "warn" | "bad" | "neutral";
+
+/**
+ * Status is never told by colour alone: every status has an icon and a word; the tone only picks
+ * the colour. Shared by the web app and the public pages, so both show a status the same way.
+ */
+export const STATUS_LOOK = {
+  met: { icon: "✓", tone: "good" },
+  on_track: { icon: "▲", tone: "good" },
+  at_risk: { icon: "!", tone: "warn" },
+  behind: { icon: "▼", tone: "bad" },
+  missed: { icon: "✗", tone: "bad" },
+  upcoming: { icon: "○", tone: "neutral" },
+  tracking: { icon: "•", tone: "neutral" },
+} as const satisfies Record<Status, { icon: string; tone: StatusTone }>;
+
+/** Most urgent first: the order of the status summaries. */
+export const STATUS_ORDER: readonly Status[] = ["behind", "missed", "at_risk", "on_track", "met", "upcoming", "tracking"];

@@ -1,5 +1,5 @@
 import type { CommitmentProgress, ProgressWindow } from "@lofteskollen/contracts";
-import { roundTargetUp, roundUpToTenth } from "@lofteskollen/domain";
+import { roundTargetUp, roundUpToTenth, STATUS_LOOK, STATUS_ORDER, type StatusTone } from "@lofteskollen/domain";
 
 export { displayWindow, roundTargetUp } from "@lofteskollen/domain";
 
@@ -16,22 +16,11 @@ export function localeOf(language: string): string {
 
 /**
  * Status is never told by colour alone: every status has an icon and a text (i18n key
- * `status.<status>`); `tone` only picks the colour.
+ * `status.<status>`); `tone` only picks the colour (STATUS_LOOK, shared with the public pages).
  */
-export type Tone = "good" | "warn" | "bad" | "neutral";
+export type Tone = StatusTone;
 
-const STATUS_LOOK: Record<Status, { icon: string; tone: Tone }> = {
-  met: { icon: "✓", tone: "good" },
-  on_track: { icon: "▲", tone: "good" },
-  at_risk: { icon: "!", tone: "warn" },
-  behind: { icon: "▼", tone: "bad" },
-  missed: { icon: "✗", tone: "bad" },
-  upcoming: { icon: "○", tone: "neutral" },
-  tracking: { icon: "•", tone: "neutral" },
-};
-
-/** Most urgent first: the order of the status summary. */
-export const STATUS_ORDER: readonly Status[] = ["behind", "missed", "at_risk", "on_track", "met", "upcoming", "tracking"];
+export { STATUS_ORDER };
 
 export function statusLook(status: Status): { icon: string; tone: Tone; labelKey: string } {
   return { ...STATUS_LOOK[status], labelKey: `status.${status}` };
