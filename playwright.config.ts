@@ -1,7 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./e2e/support/chromium";
 
-const PORT = 8788;
+// E2E_PORT lets two runs on one machine use different ports.
+const PORT = Number(process.env.E2E_PORT ?? 8788);
 const baseURL = `http://localhost:${PORT}`;
 
 export default defineConfig({

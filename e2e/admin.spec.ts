@@ -180,6 +180,7 @@ test("an admin creates a promise with three commitments, publishes it, logs for 
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel("Startdatum")).toHaveValue(`${year + 2}-01-01`);
   await expect(dialog.getByLabel("Slutdatum")).toHaveValue(`${year + 3}-12-31`);
+  await expectNoSeriousA11yViolations(page, "the renewal dialog");
   await dialog.getByRole("button", { name: "Förnya", exact: true }).click();
   await expect(page).not.toHaveURL(new RegExp(`/loften/${firstId}$`));
   await expect(page).toHaveURL(/\/loften\/\d+$/);
@@ -211,6 +212,55 @@ test("an admin creates a promise with three commitments, publishes it, logs for 
   await periods.getByRole("link", { name: "Nästa period" }).click();
   await expect(page).toHaveURL(new RegExp(`/loften/${secondId}$`));
   await expect(periods.getByRole("link", { name: "Föregående period" })).toBeVisible();
+
+  // The draft's commitments change before it is published: one added and moved first, one removed.
+  await page.getByRole("link", { name: "Redigera", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 2, name: /^Redigera/ })).toBeVisible();
+  await page.getByRole("button", { name: "Lägg till åtagande" }).click();
+  await fillCommitment(page, 4, {
+    title: "Föräldravandringar på helger",
+    theme: "Lokalområde",
+    activityType: "Trygghetsvandring",
+    target: 10,
+    cadence: "År",
+    unit: "vandringar",
+    organisations: "Fältenheten",
+  });
+  await page.getByRole("button", { name: "Ta bort åtagande 3" }).click();
+  await page.getByRole("button", { name: "Flytta upp åtagande 3" }).click();
+  await page.getByRole("button", { name: "Flytta upp åtagande 2" }).click();
+  await expect(commitmentFieldset(page, 1)).toContainText("Föräldravandringar på helger");
+  await expectNoSeriousA11yViolations(page, "the editor of an existing promise");
+  await screenshots(page, "admin-editor-commitments");
+  await page.getByRole("button", { name: "Spara ändringarna" }).click();
+  await expect(page).toHaveURL(new RegExp(`/loften/${secondId}$`));
+  const changed = await getJson<PromiseDetail>(page, `/api/promises/${secondId}`);
+  expect(changed.commitments.map((item) => item.title)).toEqual(["Föräldravandringar på helger", commitments[0]?.title, commitments[1]?.title]);
+  await expect(page.getByRole("listitem", { name: "Föräldravandringar på helger", exact: true })).toBeVisible();
+
+  // The first period's editor does not offer to remove a commitment with activities.
+  await page.goto(`/loften/${firstId}/redigera`);
+  await expect(page.getByRole("button", { name: "Ta bort åtagande 1" })).toBeDisabled();
+  await expect(commitmentFieldset(page, 1)).toContainText("Har registrerade aktiviteter och kan inte tas bort.");
+
+  // A continuing commitment shows its periods side by side, from either period.
+  await page.goto(`/loften/${firstId}/ataganden/${yearly?.id}`);
+  const sideBySide = page.getByRole("region", { name: "Perioderna bredvid varandra" });
+  await expect(sideBySide.getByRole("article", { name: /^Denna period/ })).toContainText("5 tillfällen");
+  await expect(sideBySide.getByRole("article", { name: /^Nästa period/ })).toContainText(`Perioden börjar ${year + 2}-01-01`);
+  const continued = changed.commitments[1];
+  await page.goto(`/loften/${secondId}/ataganden/${continued?.id}`);
+  const previousPeriod = page.getByRole("region", { name: "Perioderna bredvid varandra" }).getByRole("article", { name: /^Förra perioden/ });
+  await expect(previousPeriod).toContainText("5 tillfällen");
+  await expect(previousPeriod.getByRole("link")).toHaveAttribute("href", `/loften/${firstId}/ataganden/${yearly?.id}`);
+  const draftPeriod = page.getByRole("region", { name: "Perioderna bredvid varandra" }).getByRole("article", { name: /^Denna period/ });
+  await expect(draftPeriod).toContainText(`Perioden börjar ${year + 2}-01-01`);
+  await expect(draftPeriod).not.toContainText("Gjort till och med");
+  // Nothing to break down per organisation before the period starts.
+  await expect(page.getByRole("heading", { name: "Per aktör" })).toHaveCount(0);
+  await sideBySide.scrollIntoViewIfNeeded();
+  await expectNoSeriousA11yViolations(page, "the commitment page with its periods");
+  await screenshots(page, "admin-periods-side-by-side");
 
   // The other admin pages pass axe too.
   await page.goto("/");
@@ -285,8 +335,8 @@ test("an admin moves the end of a term in the term calendar, and a term commitme
 
 test("a manager sees the organisations and areas with what uses them, merges a duplicate, and both lists pass axe", async ({ page }) => {
   await signInAs(page, "manager");
-  await page.getByRole("link", { name: "Aktörer och områden" }).click();
-  await expect(page.getByRole("heading", { level: 2, name: "Aktörer och områden" })).toBeVisible();
+  await page.getByRole("link", { name: "Aktörer, områden och typer" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Aktörer, områden och aktivitetstyper" })).toBeVisible();
   const organisations = await getJson<{ id: number; name: string; commitments: number; activities: number }[]>(page, "/api/organisations");
   const ambulance = organisations.find((o) => o.name === "Ambulansen");
   const police = organisations.find((o) => o.name === "Polisen");

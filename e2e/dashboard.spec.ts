@@ -80,10 +80,10 @@ test("the overview shows every promise as a card, worst first, with its commitme
 
   // Filters: by area, then by a status, both kept in the address.
   const area = promises[0]?.area ?? "";
-  await page.getByLabel("Område").selectOption(area);
+  await page.getByLabel("Område", { exact: true }).selectOption(area);
   await expect(page).toHaveURL(new RegExp(`omrade=${encodeURIComponent(area).replace(/%20/g, "\\+")}`));
   await expect(cards).toHaveCount(promises.filter((promise) => promise.area === area).length);
-  await page.getByLabel("Område").selectOption("");
+  await page.getByLabel("Område", { exact: true }).selectOption("");
   await page.getByLabel("Har åtaganden som är").selectOption("tracking");
   const withTracking = summary.promises.filter((item) => (item.statusCounts.tracking ?? 0) > 0).length;
   await expect(cards).toHaveCount(withTracking);

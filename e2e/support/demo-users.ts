@@ -8,7 +8,7 @@ type Credentials = { email: string; password: string };
 
 /** The demo users' credentials as the server printed them at its first start (see start-server.mjs). */
 export function demoUser(role: DemoRole): Credentials {
-  const file = join(tmpdir(), `lofteskollen-e2e-${process.env.PORT ?? "8788"}`, "demo-users.json");
+  const file = join(tmpdir(), `lofteskollen-e2e-${process.env.E2E_PORT ?? process.env.PORT ?? "8788"}`, "demo-users.json");
   const all = JSON.parse(readFileSync(file, "utf8")) as Partial<Record<DemoRole, Credentials>>;
   const credentials = all[role];
   if (!credentials) throw new Error(`the server printed no demo ${role}`);

@@ -19,6 +19,8 @@ describe("the API app", () => {
       "/activities/{id}/correct",
       "/activities/{id}/void",
       "/activity-types",
+      "/activity-types/{code}",
+      "/activity-types/{code}/merge",
       "/areas",
       "/areas/{id}",
       "/areas/{id}/merge",
@@ -40,6 +42,8 @@ describe("the API app", () => {
       "/progress",
       "/promises",
       "/promises/{id}",
+      "/promises/{id}/commitment-order",
+      "/promises/{id}/commitments",
       "/promises/{id}/daily-totals",
       "/promises/{id}/export",
       "/promises/{id}/progress",
@@ -62,6 +66,10 @@ describe("the API app", () => {
       "/users/{id}",
       "/users/{id}/disable",
       "/users/{id}/enable",
+      "/users/{id}/password",
+      "/users/{id}/sessions",
+      "/users/{id}/sessions/{sessionId}",
+      "/users/{id}/tokens",
     ]);
     expect(response.body.components.securitySchemes).toMatchObject({
       bearerToken: { type: "http", scheme: "bearer" },

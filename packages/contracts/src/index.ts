@@ -9,3 +9,4 @@ export * from "./health";
 export * from "./public";
 export * from "./terms";
 export * from "./reference";
+export * from "./users-admin";

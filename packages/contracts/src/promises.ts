@@ -146,6 +146,16 @@ export const UpdateCommitmentSchema = z
   })
   .meta({ id: "UpdateCommitment" });
 
+/** PUT /api/promises/:id/commitment-order (issue 7): every commitment of the promise, once, in the new order. */
+export const ReorderCommitmentsSchema = z
+  .object({
+    commitmentIds: z
+      .array(IdSchema, { error: "Ange åtagandenas id som en lista i den nya ordningen." })
+      .min(1, { error: "Ange minst ett åtagande." })
+      .max(200),
+  })
+  .meta({ id: "ReorderCommitments" });
+
 /** POST /api/promises/:id/renew: the new period. */
 export const RenewPromiseSchema = z
   .object({ startDate: LocalDateSchema, endDate: LocalDateSchema })
@@ -183,6 +193,7 @@ export const PromiseExportSchema = z
 
 export type UpdatePromise = z.output<typeof UpdatePromiseSchema>;
 export type UpdateCommitment = z.output<typeof UpdateCommitmentSchema>;
+export type ReorderCommitments = z.output<typeof ReorderCommitmentsSchema>;
 export type PromiseExport = z.infer<typeof PromiseExportSchema>;
 export type CreatePromiseInput = z.input<typeof CreatePromiseSchema>;
 export type CreatePromise = z.output<typeof CreatePromiseSchema>;

@@ -141,8 +141,13 @@ describe("upgrading a database made by the previous migration set", () => {
     expect(store.sqlite.prepare("SELECT id, replaces_id FROM activities ORDER BY id").all()).toEqual([1, 2, 3, 4].map((id) => ({ id, replaces_id: null })));
     for (const table of ["organisations", "areas", "activity_types", "promises", "themes", "commitments", "commitment_organisations", "users", "user_organisations", "updates", "commitment_daily_totals", "audit_log"]) {
       // 0008 added promises.predecessor_id (issue 7): the old promises are nobody's renewal.
-      // 0010 added archived_at to organisations and areas (issue 7): none is archived.
-      const added: Record<string, object> = { promises: { predecessor_id: null }, organisations: { archived_at: null }, areas: { archived_at: null } };
+      // 0010 added archived_at to organisations and areas, 0012 to activity types (issue 7): none is archived.
+      const added: Record<string, object> = {
+        promises: { predecessor_id: null },
+        organisations: { archived_at: null },
+        areas: { archived_at: null },
+        activity_types: { archived_at: null },
+      };
       const extra = added[table];
       const expected = extra ? before.rows[table]?.map((row) => ({ ...(row as object), ...extra })) : before.rows[table];
       expect(store.sqlite.prepare(`SELECT * FROM ${table}`).all(), table).toEqual(expected);

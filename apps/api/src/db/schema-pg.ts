@@ -168,6 +168,8 @@ export const themes = pgTable(
 export const activityTypes = pgTable("activity_types", {
   code: text("code").primaryKey(),
   label: text("label").notNull(),
+  /** Set when archived (issue 7): existing commitments keep the type, new ones may not have it. */
+  archivedAt: text("archived_at"),
 });
 
 export const commitments = pgTable(

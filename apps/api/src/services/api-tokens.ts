@@ -115,3 +115,48 @@ export async function revokeApiToken({ db, id, principal, now }: { db: Db; id: n
     .returning();
   return toToken(updated ?? row);
 }
+
+/** The user's tokens (an admin looking at another user), oldest first; 404 for an unknown user. */
+export async function listUserApiTokens({ db, userId }: { db: Db; userId: number }): Promise<Token[]> {
+  await userOrThrow(db, userId);
+  return listApiTokens({ db, userId });
+}
+
+async function userOrThrow(db: Db, userId: number) {
+  const { users } = db.$tables;
+  const [row] = await db.select({ id: users.id, disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).limit(1);
+  if (!row) throw notFound("Användaren");
+  return row;
+}
+
+/**
+ * A token an admin creates for another user (an integration that acts as them). As with one's
+ * own, a request made with a token may not do it: a leaked admin token must not mint tokens
+ * that outlive its revocation. A disabled user's token would never work: 409.
+ */
+export async function createApiTokenForUser({
+  db,
+  principal,
+  userId,
+  name,
+  now,
+}: {
+  db: Db;
+  principal: Principal;
+  userId: number;
+  name: string;
+  now: Date;
+}): Promise<CreatedToken> {
+  if (principal.via.kind === "token") {
+    throw new ForbiddenError("En API-nyckel kan inte skapa nya nycklar. Logga in i webbläsaren för det.", {
+      permission: "token.create",
+      recordType: "user",
+      recordId: userId,
+    });
+  }
+  const user = await userOrThrow(db, userId);
+  if (user.disabledAt) {
+    throw new AppError(409, "user_disabled", "Användaren är avstängd: en API-nyckel skulle inte fungera. Aktivera användaren först.");
+  }
+  return createApiToken({ db, userId, name, now });
+}

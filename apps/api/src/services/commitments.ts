@@ -1,9 +1,16 @@
-import type { Commitment, OrganisationBreakdown, UpdateCommitment } from "@lofteskollen/contracts";
+import type { Commitment, CreateCommitment, OrganisationBreakdown, PromiseDetail, UpdateCommitment } from "@lofteskollen/contracts";
 import { personalDataViolations, type RuleViolation } from "@lofteskollen/domain";
-import { and, count, eq, gte, isNull, lte, sql } from "drizzle-orm";
+import { and, count, eq, gte, isNull, lte, max, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { AppError, notFound, ruleViolation } from "../lib/errors";
-import { ensureOrganisation, getPromise } from "./promises";
+import {
+  activityTypeViolations,
+  archivedOrganisationViolations,
+  ensureOrganisation,
+  ensureTheme,
+  getPromise,
+  insertCommitment,
+} from "./promises";
 
 /** A commitment with what its reports need of its promise; 404 when there is no such commitment. */
 export async function findCommitment(db: Db, id: number) {
@@ -79,7 +86,7 @@ const CADENCE_WORD = { period: "hela perioden", year: "per år", term: "per term
  * computed from the daily totals with the commitment's current target and cadence).
  */
 export async function updateCommitment({ db, id, input }: { db: Db; id: number; input: UpdateCommitment }): Promise<Commitment> {
-  const { activities, activityTypes, commitmentOrganisations, commitments, themes } = db.$tables;
+  const { activities, commitmentOrganisations, commitments } = db.$tables;
   const [current] = await db.select().from(commitments).where(eq(commitments.id, id));
   if (!current) throw notFound("Åtagandet");
 
@@ -88,15 +95,17 @@ export async function updateCommitment({ db, id, input }: { db: Db; id: number; 
     ["description", input.description],
   ]);
   if (input.activityType !== undefined && input.activityType !== current.activityType) {
-    const [known] = await db.select({ code: activityTypes.code }).from(activityTypes).where(eq(activityTypes.code, input.activityType));
-    if (!known) {
-      const codes = (await db.select({ code: activityTypes.code }).from(activityTypes)).map((t) => t.code);
-      violations.push({
-        path: "activityType",
-        code: "unknown_activity_type",
-        message: `Aktivitetstypen "${input.activityType}" finns inte. Välj en av: ${codes.join(", ")}.`,
-      });
-    }
+    violations.push(...(await activityTypeViolations(db, [["activityType", input.activityType]])));
+  }
+  if (input.organisations) {
+    // Organisations the commitment already has may stay although archived; new ones may not.
+    const kept = new Set(await organisationNamesOf(db, id));
+    violations.push(
+      ...(await archivedOrganisationViolations(
+        db,
+        input.organisations.flatMap((name, j) => (kept.has(name) ? [] : [[`organisations.${j}`, name] as const])),
+      )),
+    );
   }
   if (violations.length) throw ruleViolation(violations);
 
@@ -130,24 +139,8 @@ export async function updateCommitment({ db, id, input }: { db: Db; id: number; 
   if (input.target !== undefined) changes.target = input.target;
   if (input.cadence !== undefined) changes.cadence = input.cadence;
   if (input.theme !== undefined) {
-    if (input.theme === null) changes.themeId = null;
-    else {
-      // A new theme joins the promise's themes, as in POST /api/promises.
-      const [theme] = await db
-        .select({ id: themes.id })
-        .from(themes)
-        .where(and(eq(themes.promiseId, current.promiseId), eq(themes.name, input.theme)));
-      if (theme) changes.themeId = theme.id;
-      else {
-        const [{ n: position } = { n: 0 }] = await db.select({ n: count() }).from(themes).where(eq(themes.promiseId, current.promiseId));
-        const [created] = await db
-          .insert(themes)
-          .values({ promiseId: current.promiseId, name: input.theme, position: Number(position) })
-          .returning({ id: themes.id });
-        if (!created) throw new Error("the theme was not stored");
-        changes.themeId = created.id;
-      }
-    }
+    // A new theme joins the promise's themes, as in POST /api/promises.
+    changes.themeId = input.theme === null ? null : await ensureTheme(db, current.promiseId, input.theme);
   }
   const changed = Object.fromEntries(
     Object.entries(changes).filter(([key, value]) => current[key as keyof typeof current] !== value),
@@ -179,4 +172,115 @@ export async function updateCommitment({ db, id, input }: { db: Db; id: number; 
   const updated = promise.commitments.find((c) => c.id === id);
   if (!updated) throw new Error("the commitment went missing");
   return updated;
+}
+
+async function organisationNamesOf(db: Db, commitmentId: number): Promise<string[]> {
+  const { commitmentOrganisations, organisations } = db.$tables;
+  const rows = await db
+    .select({ name: organisations.name })
+    .from(commitmentOrganisations)
+    .innerJoin(organisations, eq(organisations.id, commitmentOrganisations.organisationId))
+    .where(eq(commitmentOrganisations.commitmentId, commitmentId));
+  return rows.map((r) => r.name);
+}
+
+/**
+ * POST /api/promises/:id/commitments (issue 7): a new commitment at the end of the promise's
+ * list, as one item of POST /api/promises' `commitments`. Audited by the triggers.
+ */
+export async function addCommitment({ db, promiseId, input }: { db: Db; promiseId: number; input: CreateCommitment }): Promise<Commitment> {
+  const { commitments, promises } = db.$tables;
+  const [promise] = await db.select({ id: promises.id }).from(promises).where(eq(promises.id, promiseId));
+  if (!promise) throw notFound("Medborgarlöftet");
+  const violations: RuleViolation[] = [
+    ...(await activityTypeViolations(db, [["activityType", input.activityType]])),
+    ...(await archivedOrganisationViolations(db, input.organisations.map((name, j) => [`organisations.${j}`, name] as const))),
+    ...personalDataViolations([
+      ["title", input.title],
+      ["description", input.description],
+    ]),
+  ];
+  if (violations.length) throw ruleViolation(violations);
+  const [last] = await db
+    .select({ position: max(commitments.position) })
+    .from(commitments)
+    .where(eq(commitments.promiseId, promiseId));
+  const position = last?.position === null || last?.position === undefined ? 0 : Number(last.position) + 1;
+  const themeId = input.theme ? await ensureTheme(db, promiseId, input.theme) : null;
+  const id = await insertCommitment(db, promiseId, position, input, themeId);
+  const detail = await getPromise({ db, id: promiseId });
+  const added = detail.commitments.find((c) => c.id === id);
+  if (!added) throw new Error("the commitment went missing");
+  return added;
+}
+
+/**
+ * DELETE /api/commitments/:id (issue 7): only a commitment nothing was recorded against — no
+ * activity (voided ones count: they are history) and no update — may go; otherwise 409 saying
+ * what it has. A promise keeps at least one commitment. Audited by the triggers.
+ */
+export async function removeCommitment({ db, id }: { db: Db; id: number }): Promise<void> {
+  const { activities, commitmentDailyTotals, commitmentOrganisations, commitments, updates } = db.$tables;
+  const [current] = await db.select().from(commitments).where(eq(commitments.id, id));
+  if (!current) throw notFound("Åtagandet");
+  const [logged] = await db.select({ n: count() }).from(activities).where(eq(activities.commitmentId, id));
+  const [written] = await db.select({ n: count() }).from(updates).where(eq(updates.commitmentId, id));
+  const nActivities = Number(logged?.n ?? 0);
+  const nUpdates = Number(written?.n ?? 0);
+  if (nActivities || nUpdates) {
+    const has = [
+      nActivities ? (nActivities === 1 ? "1 registrerad aktivitet" : `${nActivities} registrerade aktiviteter`) : null,
+      nUpdates ? (nUpdates === 1 ? "1 lägesuppdatering" : `${nUpdates} lägesuppdateringar`) : null,
+    ]
+      .filter(Boolean)
+      .join(" och ");
+    throw new AppError(
+      409,
+      "commitment_in_use",
+      `Åtagandet "${current.title}" har ${has} och kan inte tas bort: historiken ska finnas kvar. Ändra i stället mål eller beskrivning, eller förnya löftet utan åtagandet.`,
+    );
+  }
+  const [siblings] = await db.select({ n: count() }).from(commitments).where(eq(commitments.promiseId, current.promiseId));
+  if (Number(siblings?.n ?? 0) <= 1) {
+    throw new AppError(409, "last_commitment", "Ett medborgarlöfte behöver minst ett åtagande. Lägg till ett nytt innan du tar bort det här.");
+  }
+  await db.delete(commitmentDailyTotals).where(eq(commitmentDailyTotals.commitmentId, id));
+  await db.delete(commitmentOrganisations).where(eq(commitmentOrganisations.commitmentId, id));
+  await db.delete(commitments).where(eq(commitments.id, id));
+}
+
+/**
+ * PUT /api/promises/:id/commitment-order (issue 7): the promise's commitments in a new order;
+ * `commitmentIds` must name each of them exactly once.
+ */
+export async function reorderCommitments({ db, promiseId, commitmentIds }: { db: Db; promiseId: number; commitmentIds: number[] }): Promise<PromiseDetail> {
+  const { commitments, promises } = db.$tables;
+  const [promise] = await db.select({ id: promises.id }).from(promises).where(eq(promises.id, promiseId));
+  if (!promise) throw notFound("Medborgarlöftet");
+  const current = await db
+    .select({ id: commitments.id, position: commitments.position })
+    .from(commitments)
+    .where(eq(commitments.promiseId, promiseId));
+  const ids = new Set(current.map((c) => c.id));
+  const seen = new Set<number>();
+  const issues: RuleViolation[] = [];
+  commitmentIds.forEach((id, i) => {
+    if (!ids.has(id)) issues.push({ path: `commitmentIds.${i}`, code: "unknown_commitment", message: `Åtagande ${id} hör inte till det här medborgarlöftet.` });
+    else if (seen.has(id)) issues.push({ path: `commitmentIds.${i}`, code: "duplicate_commitment", message: `Åtagande ${id} står med två gånger.` });
+    seen.add(id);
+  });
+  const missing = current.filter((c) => !seen.has(c.id)).map((c) => c.id);
+  if (missing.length) {
+    issues.push({
+      path: "commitmentIds",
+      code: "missing_commitments",
+      message: `Ordningen måste ta med alla löftets åtaganden; ${missing.length === 1 ? "åtagande" : "åtagandena"} ${missing.join(", ")} saknas.`,
+    });
+  }
+  if (issues.length) throw new AppError(400, "validation_error", issues.length === 1 && issues[0] ? issues[0].message : "Ordningen stämmer inte, se varje fält.", issues);
+  const positionOf = new Map(current.map((c) => [c.id, c.position]));
+  for (const [position, id] of commitmentIds.entries()) {
+    if (positionOf.get(id) !== position) await db.update(commitments).set({ position }).where(eq(commitments.id, id));
+  }
+  return await getPromise({ db, id: promiseId });
 }

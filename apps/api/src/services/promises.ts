@@ -1,6 +1,6 @@
-import type { CreatePromise, PromiseDetail, PromiseExport, PromiseSummary, UpdatePromise } from "@lofteskollen/contracts";
+import type { CreateCommitment, CreatePromise, PromiseDetail, PromiseExport, PromiseSummary, UpdatePromise } from "@lofteskollen/contracts";
 import { personalDataViolations, type RuleViolation } from "@lofteskollen/domain";
-import { and, asc, count, desc, eq, gt, inArray, isNull, lt } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Db, Tables } from "../db/client";
 import { AppError, notFound, ruleViolation } from "../lib/errors";
 
@@ -82,7 +82,7 @@ export async function getPromise({ db, id }: { db: Db; id: number }): Promise<Pr
 
 /** SPEC §4 POST /api/promises: the promise and all its commitments, or nothing. */
 export async function createPromise({ db, input }: { db: Db; input: CreatePromise }): Promise<PromiseDetail> {
-  const { commitmentOrganisations, commitments, promises, themes } = db.$tables;
+  const { promises, themes } = db.$tables;
   const violations = await promiseRuleViolations(db, input);
   if (violations.length) throw ruleViolation(violations);
 
@@ -121,33 +121,117 @@ export async function createPromise({ db, input }: { db: Db; input: CreatePromis
   }
 
   for (const [position, c] of input.commitments.entries()) {
-    const [commitment] = await db
-      .insert(commitments)
-      .values({
-        promiseId: promise.id,
-        position,
-        title: c.title,
-        description: c.description,
-        themeId: c.theme ? themeIds.get(c.theme) : null,
-        activityType: c.activityType,
-        unit: c.unit ?? "tillfällen",
-        target: c.target,
-        cadence: c.cadence,
-      })
-      .returning({ id: commitments.id });
-    if (!commitment) throw new Error("the commitment was not stored");
-    for (const name of new Set(c.organisations)) {
-      await db
-        .insert(commitmentOrganisations)
-        .values({ commitmentId: commitment.id, organisationId: await ensureOrganisation(db, name) });
-    }
+    await insertCommitment(db, promise.id, position, c, c.theme ? themeIds.get(c.theme) : null);
   }
 
   return await getPromise({ db, id: promise.id });
 }
 
-async function promiseRuleViolations(db: Db, input: CreatePromise): Promise<RuleViolation[]> {
+/** Stores one commitment of a promise at `position`, with its organisations (created when new). */
+export async function insertCommitment(db: Db, promiseId: number, position: number, c: CreateCommitment, themeId: number | null | undefined): Promise<number> {
+  const { commitmentOrganisations, commitments } = db.$tables;
+  const [commitment] = await db
+    .insert(commitments)
+    .values({
+      promiseId,
+      position,
+      title: c.title,
+      description: c.description,
+      themeId: themeId ?? null,
+      activityType: c.activityType,
+      unit: c.unit ?? "tillfällen",
+      target: c.target,
+      cadence: c.cadence,
+    })
+    .returning({ id: commitments.id });
+  if (!commitment) throw new Error("the commitment was not stored");
+  for (const name of new Set(c.organisations)) {
+    await db.insert(commitmentOrganisations).values({ commitmentId: commitment.id, organisationId: await ensureOrganisation(db, name) });
+  }
+  return commitment.id;
+}
+
+/** The id of a promise's theme by name, added at the end of its themes when new. */
+export async function ensureTheme(db: Db, promiseId: number, name: string): Promise<number> {
+  const { themes } = db.$tables;
+  const [theme] = await db
+    .select({ id: themes.id })
+    .from(themes)
+    .where(and(eq(themes.promiseId, promiseId), eq(themes.name, name)));
+  if (theme) return theme.id;
+  const [{ n: position } = { n: 0 }] = await db.select({ n: count() }).from(themes).where(eq(themes.promiseId, promiseId));
+  const [created] = await db.insert(themes).values({ promiseId, name, position: Number(position) }).returning({ id: themes.id });
+  if (!created) throw new Error("the theme was not stored");
+  return created.id;
+}
+
+/**
+ * Archived organisations named for a commitment (issue 7): they are kept for history but take
+ * no new commitments, so naming one is refused at its field. `entries`: [path, name].
+ */
+export async function archivedOrganisationViolations(db: Db, entries: ReadonlyArray<readonly [string, string]>): Promise<RuleViolation[]> {
+  const { organisations } = db.$tables;
+  const names = [...new Set(entries.map(([, name]) => name))];
+  if (!names.length) return [];
+  const archived = new Set(
+    (
+      await db
+        .select({ name: organisations.name })
+        .from(organisations)
+        .where(and(inArray(organisations.name, names), isNotNull(organisations.archivedAt)))
+    ).map((o) => o.name),
+  );
+  return entries
+    .filter(([, name]) => archived.has(name))
+    .map(([path, name]) => ({
+      path,
+      code: "organisation_archived",
+      message: `Aktören "${name}" är arkiverad. Välj en annan aktör, eller återställ den under Aktörer, områden och aktivitetstyper.`,
+    }));
+}
+
+/** An archived area takes no new promises (issue 7); its old promises keep it. */
+export async function archivedAreaViolations(db: Db, path: string, name: string | undefined): Promise<RuleViolation[]> {
+  const { areas } = db.$tables;
+  if (!name) return [];
+  const [area] = await db
+    .select({ id: areas.id })
+    .from(areas)
+    .where(and(eq(areas.name, name), isNotNull(areas.archivedAt)));
+  return area
+    ? [{ path, code: "area_archived", message: `Området "${name}" är arkiverat. Välj ett annat område, eller återställ det under Aktörer, områden och aktivitetstyper.` }]
+    : [];
+}
+
+/**
+ * Activity type codes that do not exist, or are archived (kept for the commitments that have them,
+ * not given to new ones), at their fields. `entries`: [path, code].
+ */
+export async function activityTypeViolations(db: Db, entries: ReadonlyArray<readonly [string, string]>): Promise<RuleViolation[]> {
   const { activityTypes } = db.$tables;
+  if (!entries.length) return [];
+  const types = await db.select({ code: activityTypes.code, label: activityTypes.label, archivedAt: activityTypes.archivedAt }).from(activityTypes);
+  const byCode = new Map(types.map((t) => [t.code, t]));
+  const active = types.filter((t) => t.archivedAt === null).map((t) => t.code);
+  return entries.flatMap(([path, code]): RuleViolation[] => {
+    const type = byCode.get(code);
+    if (!type) {
+      return [{ path, code: "unknown_activity_type", message: `Aktivitetstypen "${code}" finns inte. Välj en av: ${active.join(", ")}.` }];
+    }
+    if (type.archivedAt !== null) {
+      return [
+        {
+          path,
+          code: "activity_type_archived",
+          message: `Aktivitetstypen "${type.label}" är arkiverad. Välj en annan, eller återställ den under Aktörer, områden och aktivitetstyper.`,
+        },
+      ];
+    }
+    return [];
+  });
+}
+
+async function promiseRuleViolations(db: Db, input: CreatePromise): Promise<RuleViolation[]> {
   const violations: RuleViolation[] = [];
   if (input.endDate < input.startDate) {
     violations.push({
@@ -156,16 +240,14 @@ async function promiseRuleViolations(db: Db, input: CreatePromise): Promise<Rule
       message: `Slutdatumet ${input.endDate} ligger före startdatumet ${input.startDate}.`,
     });
   }
-  const knownTypes = new Set((await db.select({ code: activityTypes.code }).from(activityTypes)).map((t) => t.code));
-  input.commitments.forEach((c, i) => {
-    if (!knownTypes.has(c.activityType)) {
-      violations.push({
-        path: `commitments.${i}.activityType`,
-        code: "unknown_activity_type",
-        message: `Aktivitetstypen "${c.activityType}" finns inte. Välj en av: ${[...knownTypes].join(", ")}.`,
-      });
-    }
-  });
+  violations.push(...(await activityTypeViolations(db, input.commitments.map((c, i) => [`commitments.${i}.activityType`, c.activityType] as const))));
+  violations.push(...(await archivedAreaViolations(db, "area", input.area)));
+  violations.push(
+    ...(await archivedOrganisationViolations(
+      db,
+      input.commitments.flatMap((c, i) => c.organisations.map((name, j) => [`commitments.${i}.organisations.${j}`, name] as const)),
+    )),
+  );
   violations.push(
     ...personalDataViolations([
       ["title", input.title],
@@ -317,6 +399,10 @@ export async function updatePromise({ db, id, input }: { db: Db; id: number; inp
         message: `${activitiesWord(outside.after)} ligger efter det nya slutdatumet ${endDate}. Välj ett senare slutdatum, eller makulera eller flytta aktiviteterna först.`,
       });
     }
+  }
+
+  if (input.area !== undefined && input.area !== (await areaName(db, current.areaId))) {
+    violations.push(...(await archivedAreaViolations(db, "area", input.area)));
   }
 
   // Themes: the list replaces the promise's themes; a theme a commitment uses cannot go.

@@ -1,7 +1,11 @@
-import type { CurrentUser } from "@lofteskollen/contracts";
+import { createHash } from "node:crypto";
+import type { CurrentUser, UserSession } from "@lofteskollen/contracts";
 import { eq } from "drizzle-orm";
-import type { Db } from "../db/client";
+import type { AuditContext } from "../db/audit-context";
+import type { Db, Tables } from "../db/client";
+import { notFound } from "../lib/errors";
 import { hashSecret, newSecret } from "../security/secrets";
+import { appendAuditEvent } from "./audit";
 import { loadCurrentUser } from "./users";
 
 export type SessionTimeouts = {
@@ -82,4 +86,95 @@ export async function touchSession(db: Db, tokenHash: string, now: Date): Promis
 export async function endSession(db: Db, tokenHash: string): Promise<void> {
   const { sessions } = db.$tables;
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+// ---- Sessions as an admin sees them (issue 7, part 5) ----------------------------------------
+
+/**
+ * A session's public handle: the first 16 hex characters of SHA-256 over a fixed prefix and the
+ * stored token hash. It names the session in the API without revealing the hash (let alone the
+ * cookie) and cannot be turned back into either; it is found again by computing the same over
+ * the user's few sessions. The prefix keeps it from matching any other hash of the same value.
+ */
+export function sessionHandle(tokenHash: string): string {
+  return createHash("sha256").update(`lofteskollen:session-handle:${tokenHash}`).digest("hex").slice(0, 16);
+}
+
+type SessionRow = Tables["sessions"]["$inferSelect"];
+
+/** Whether a stored session still lets its user in at `now` (neither past its end nor idle too long). */
+const isLive = (row: SessionRow, now: Date, timeouts: SessionTimeouts) =>
+  now.getTime() < Date.parse(row.expiresAt) && now.getTime() - Date.parse(row.lastSeenAt) < timeouts.idleMs;
+
+/** The user's stored sessions, live or not; 404 for an unknown user (a disabled one has none). */
+async function sessionsOf(db: Db, userId: number): Promise<SessionRow[]> {
+  const { sessions, users } = db.$tables;
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1);
+  if (!user) throw notFound("Användaren");
+  return db.select().from(sessions).where(eq(sessions.userId, userId));
+}
+
+/**
+ * The user's live sessions, newest first. `currentHash`: the session of the request asking (an
+ * admin looking at their own account sees which one is theirs). Sorted in JavaScript: a user has few.
+ */
+export async function listUserSessions({
+  db,
+  userId,
+  now,
+  timeouts,
+  currentHash,
+}: {
+  db: Db;
+  userId: number;
+  now: Date;
+  timeouts: SessionTimeouts;
+  currentHash: string | null;
+}): Promise<UserSession[]> {
+  const rows = (await sessionsOf(db, userId)).filter((row) => isLive(row, now, timeouts));
+  rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.lastSeenAt.localeCompare(a.lastSeenAt));
+  return rows.map((row) => ({
+    id: sessionHandle(row.tokenHash),
+    createdAt: row.createdAt,
+    lastSeenAt: row.lastSeenAt,
+    expiresAt: row.expiresAt,
+    address: row.address,
+    userAgent: row.userAgent,
+    current: row.tokenHash === currentHash,
+  }));
+}
+
+/**
+ * Ends the user's sessions (all, or the one named by `sessionId`): their next request is signed
+ * out. Each ended session is one `session.delete` row in the audit trail, on the user (the
+ * sessions table has no trigger of its own). Expired rows end too, unaudited and uncounted: they
+ * let nobody in. Returns how many live sessions ended; 404 for an unknown user or session.
+ */
+export async function endUserSessions({
+  db,
+  userId,
+  sessionId,
+  context,
+  now,
+  timeouts,
+}: {
+  db: Db;
+  userId: number;
+  sessionId?: string;
+  context: AuditContext;
+  now: Date;
+  timeouts: SessionTimeouts;
+}): Promise<number> {
+  const { sessions } = db.$tables;
+  const all = await sessionsOf(db, userId);
+  const chosen = sessionId === undefined ? all : all.filter((row) => sessionHandle(row.tokenHash) === sessionId);
+  if (sessionId !== undefined && !chosen.some((row) => isLive(row, now, timeouts))) throw notFound("Sessionen", "sessionId");
+  let ended = 0;
+  for (const row of chosen) {
+    await db.delete(sessions).where(eq(sessions.tokenHash, row.tokenHash));
+    if (!isLive(row, now, timeouts)) continue;
+    ended += 1;
+    await appendAuditEvent(db, context, { action: "session.delete", recordType: "user", recordId: userId, after: { session: sessionHandle(row.tokenHash) } });
+  }
+  return ended;
 }

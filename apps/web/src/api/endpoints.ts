@@ -1,4 +1,5 @@
 import type {
+  ActivityType as ActivityTypeRow,
   Activity,
   Commitment,
   ActivityBatchResult,
@@ -22,6 +23,7 @@ import type {
   Snapshot,
   Update,
 } from "@lofteskollen/contracts";
+import type { CreatedToken, CreateUser, EndedSessions, PatchUser, Token, User, UserSession } from "@lofteskollen/contracts";
 import { type FetchJsonOptions, fetchJson, sendJson } from "./client";
 
 /** The fields of a promise `PATCH /api/promises/:id` changes; only those sent are changed. */
@@ -34,7 +36,11 @@ export type CommitmentPatch = Partial<
   Pick<Commitment, "title" | "description" | "theme" | "activityType" | "unit" | "target" | "cadence" | "organisations">
 > & { confirm?: boolean };
 
-export type ActivityType = { code: string; label: string };
+/** One commitment as `POST /api/promises/:id/commitments` takes it (an item of `POST /api/promises`). */
+export type NewCommitment = CreatePromiseInput["commitments"][number];
+
+/** An activity type with its counts; archived ones too (existing commitments keep theirs). */
+export type ActivityType = ActivityTypeRow;
 
 /** The reference lists (issue 7, part 3): which list, and its rows as the API gives them. */
 export type ReferenceList = "organisations" | "areas";
@@ -69,6 +75,9 @@ export const api = {
     /** Changes the fields sent, nothing else. */
     update: (promiseId: number, patch: PromisePatch) =>
       sendJson<PromiseDetail>("PATCH", `/api/promises/${promiseId}`, patch),
+    /** Puts the promise's commitments in this order (every one of them, once). */
+    reorder: (promiseId: number, commitmentIds: number[]) =>
+      sendJson<PromiseDetail>("PUT", `/api/promises/${promiseId}/commitment-order`, { commitmentIds }),
     /** Copies the promise and its commitments (not its activities) into a new period, as a draft. */
     renew: (promiseId: number, period: { startDate: string; endDate: string }) =>
       sendJson<PromiseDetail>("POST", `/api/promises/${promiseId}/renew`, period),
@@ -94,6 +103,10 @@ export const api = {
   commitments: {
     /** Changes the fields sent; a new target or cadence on a commitment with activities needs `confirm: true` (409 without). */
     update: (commitmentId: number, patch: CommitmentPatch) => sendJson<Commitment>("PATCH", `/api/commitments/${commitmentId}`, patch),
+    /** Adds a commitment last to a promise (managers, admins). */
+    create: (promiseId: number, commitment: NewCommitment) => sendJson<Commitment>("POST", `/api/promises/${promiseId}/commitments`, commitment),
+    /** Removes a commitment nothing was recorded against (409 `commitment_in_use` otherwise). */
+    remove: (commitmentId: number) => sendJson<undefined>("DELETE", `/api/commitments/${commitmentId}`, undefined),
     organisations: (commitmentId: number, range: { from: string; to: string }, options?: FetchJsonOptions) =>
       fetchJson<OrganisationBreakdown>(apiPath(`/api/commitments/${commitmentId}/organisations`, range), options),
     updates: (commitmentId: number, options?: FetchJsonOptions) =>
@@ -103,7 +116,15 @@ export const api = {
     activitiesCsvUrl: (commitmentId: number) => `/api/commitments/${commitmentId}/activities.csv`,
   },
   activityTypes: {
+    /** Every type, archived ones too: the editor offers an archived one only to a commitment that has it. */
     list: (options?: FetchJsonOptions) => fetchJson<ActivityType[]>("/api/activity-types", options),
+    /** Adds a type (managers, admins); without a code the API makes one from the label. */
+    create: (label: string) => sendJson<ActivityType>("POST", "/api/activity-types", { label }),
+    /** Renames (the label only: the code stays), archives or unarchives. */
+    update: (code: string, patch: { label?: string; archived?: boolean }) =>
+      sendJson<ActivityType>("PATCH", `/api/activity-types/${encodeURIComponent(code)}`, patch),
+    /** The commitments of `code` get the type `into`; `code` is deleted (a type that always exists is archived). */
+    merge: (code: string, into: string) => sendJson<ActivityType>("POST", `/api/activity-types/${encodeURIComponent(code)}/merge`, { into }),
   },
   reference: {
     /** Organisations or areas, with their counts (managers, admins). */
@@ -121,6 +142,27 @@ export const api = {
     list: (year: number, options?: FetchJsonOptions) => fetchJson<Term[]>(apiPath("/api/terms", { year }), options),
     /** Replaces the terms of the years the list covers (admins). */
     replace: (terms: TermInput[]) => sendJson<Term[]>("PUT", "/api/terms", { terms }),
+  },
+  users: {
+    /** Every user, by name (admins). */
+    list: (options?: FetchJsonOptions) => fetchJson<User[]>("/api/users", options),
+    detail: (userId: number, options?: FetchJsonOptions) => fetchJson<User>(`/api/users/${userId}`, options),
+    /** A new user with a temporary password; a coordinator needs at least one organisation. */
+    create: (user: CreateUser) => sendJson<User>("POST", "/api/users", user),
+    /** Name, role, organisations (the list replaces the user's). */
+    update: (userId: number, patch: PatchUser) => sendJson<User>("PATCH", `/api/users/${userId}`, patch),
+    /** Disabling ends the user's sessions, and their API keys stop working. */
+    setDisabled: (userId: number, disabled: boolean) => sendJson<User>("POST", `/api/users/${userId}/${disabled ? "disable" : "enable"}`, {}),
+    /** A new (temporary) password: every session of the user ends. */
+    setPassword: (userId: number, password: string) => sendJson<undefined>("POST", `/api/users/${userId}/password`, { password }),
+    /** The user's live sessions, newest first. */
+    sessions: (userId: number, options?: FetchJsonOptions) => fetchJson<UserSession[]>(`/api/users/${userId}/sessions`, options),
+    /** Ends one session (`sessionId`), or all of them. */
+    endSessions: (userId: number, sessionId?: string) =>
+      sendJson<EndedSessions>("DELETE", sessionId ? `/api/users/${userId}/sessions/${sessionId}` : `/api/users/${userId}/sessions`, undefined),
+    tokens: (userId: number, options?: FetchJsonOptions) => fetchJson<Token[]>(`/api/users/${userId}/tokens`, options),
+    /** A key acting as the user; its secret is in this answer only. Revoke with the user's own `revokeToken`. */
+    createToken: (userId: number, name: string) => sendJson<CreatedToken>("POST", `/api/users/${userId}/tokens`, { name }),
   },
   updates: {
     /** Shows a lägesrapport on the public page, or hides it again (managers and admins). */

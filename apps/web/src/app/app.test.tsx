@@ -40,7 +40,7 @@ describe("the signed-in frame", () => {
   it.each<[string, CurrentUser, string[]]>([
     ["coordinator", USERS.coordinator, ["Översikt", "Registrera", "API-nycklar"]],
     ["viewer", USERS.viewer, ["Översikt", "API-nycklar"]],
-    ["manager", USERS.manager, ["Översikt", "Aktörer och områden", "API-nycklar"]],
+    ["manager", USERS.manager, ["Översikt", "Aktörer, områden och typer", "API-nycklar"]],
   ])("offers a %s only what the role may use: no Händelselogg, Registrera only to those who log", async (_role, user, expected) => {
     stubApi({ "/api/auth/me": meRoute(user) });
     renderApp("/");
@@ -48,11 +48,11 @@ describe("the signed-in frame", () => {
     expect(links).toEqual(expected);
   });
 
-  it("shows Händelselogg, Registrera, Terminskalender and Aktörer och områden to an admin", async () => {
+  it("shows Händelselogg, Registrera, Terminskalender, Aktörer, områden och typer and Användare to an admin", async () => {
     stubApi({ "/api/auth/me": meRoute(USERS.admin) });
     renderApp("/");
     const links = within(await mainMenu()).getAllByRole("link").map((link) => link.textContent);
-    expect(links).toEqual(["Översikt", "Registrera", "Händelselogg", "Terminskalender", "Aktörer och områden", "API-nycklar"]);
+    expect(links).toEqual(["Översikt", "Registrera", "Händelselogg", "Terminskalender", "Aktörer, områden och typer", "Användare", "API-nycklar"]);
   });
 
   it("marks the page the person is on in the menu", async () => {

@@ -15,6 +15,8 @@ import { TermsPage } from "../features/terms/terms-page";
 import { QuickLogPage } from "../features/quick-log/quick-log-page";
 import { WeekGridPage } from "../features/week-grid/week-grid-page";
 import { TokensPage } from "../features/tokens/tokens-page";
+import { UserPage } from "../features/users-admin/user-page";
+import { UsersPage } from "../features/users-admin/users-page";
 import { AppLayout } from "./app-layout";
 import { NotFoundPage } from "./not-found-page";
 import { PATHS } from "./paths";
@@ -74,6 +76,22 @@ export function App() {
             element={
               <RequirePermission permission="audit.read">
                 <AuditPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={PATHS.users}
+            element={
+              <RequirePermission permission="user.manage">
+                <UsersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path={PATHS.user}
+            element={
+              <RequirePermission permission="user.manage">
+                <UserPage />
               </RequirePermission>
             }
           />

@@ -13,6 +13,8 @@ export const PATHS = {
   editPromise: "/loften/:promiseId/redigera",
   terms: "/terminskalender",
   referenceLists: "/aktorer-och-omraden",
+  users: "/anvandare",
+  user: "/anvandare/:userId",
   commitment: "/loften/:promiseId/ataganden/:commitmentId",
 } as const;
 
@@ -21,6 +23,9 @@ export const promisePath = (promiseId: number) => `/loften/${promiseId}`;
 
 /** The address of a promise's editor. */
 export const editPromisePath = (promiseId: number) => `/loften/${promiseId}/redigera`;
+
+/** The address of a user's page (users administration, admins). */
+export const userPath = (userId: number) => `/anvandare/${userId}`;
 
 /** The address of a commitment's page. */
 export const commitmentPath = (promiseId: number, commitmentId: number) => `/loften/${promiseId}/ataganden/${commitmentId}`;

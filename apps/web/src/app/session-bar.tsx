@@ -50,6 +50,13 @@ export function SessionBar({ user }: { user: CurrentUser }) {
                 </NavLink>
               </li>
             )}
+            {can(user, "user.manage") && (
+              <li>
+                <NavLink className="nav__link" to={PATHS.users}>
+                  {t("usersAdmin.nav")}
+                </NavLink>
+              </li>
+            )}
             <li>
               <NavLink className="nav__link" to={PATHS.tokens}>
                 {t("nav.tokens")}

@@ -10,7 +10,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { csvContent, csvResponse } from "../../lib/csv";
 import { createRouter, errorResponses, json, jsonBody } from "../../lib/openapi";
 import { requirePermission } from "../../middleware/require-permission";
-import { getOrganisationBreakdown, updateCommitment } from "../../services/commitments";
+import { getOrganisationBreakdown, removeCommitment, updateCommitment } from "../../services/commitments";
 import { commitmentActivitiesCsv } from "../../services/csv-exports";
 
 /** Reports on one commitment for the manager dashboard: every signed-in role may read them. */
@@ -83,5 +83,30 @@ export const commitmentRoutes = createRouter()
       const id = c.req.valid("param").id;
       const input = c.req.valid("json");
       return c.json(await c.get("writes").run((db) => updateCommitment({ db, id, input })), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/commitments/{id}",
+      tags: ["Commitments"],
+      summary: "Remove a commitment nothing was recorded against (issue 7)",
+      description:
+        "Only a commitment without activities (voided ones count) and without updates may be removed; otherwise 409 `commitment_in_use`, so the history stays. A promise keeps at least one commitment (409 `last_commitment`). Audited. Managers and admins.",
+      middleware: [requirePermission("promise.write")] as const,
+      request: { params: CommitmentIdParamsSchema },
+      responses: {
+        204: { description: "Removed" },
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+        409: errorResponses[409],
+      },
+    }),
+    async (c) => {
+      const id = c.req.valid("param").id;
+      await c.get("writes").run((db) => removeCommitment({ db, id }));
+      return c.body(null, 204);
     },
   );

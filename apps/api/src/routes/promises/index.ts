@@ -7,6 +7,9 @@ import {
   PromiseSummarySchema,
   ProgressQuerySchema,
   RenewPromiseSchema,
+  ReorderCommitmentsSchema,
+  CommitmentSchema,
+  CreateCommitmentSchema,
   UpdatePromiseSchema,
 } from "@lofteskollen/contracts";
 import { todayInStockholm } from "@lofteskollen/domain";
@@ -15,6 +18,7 @@ import { z } from "zod";
 import { createRouter, errorResponses, json, jsonBody } from "../../lib/openapi";
 import { requirePermission } from "../../middleware/require-permission";
 import { getPromiseProgress } from "../../services/progress";
+import { addCommitment, reorderCommitments } from "../../services/commitments";
 import { createPromise, exportPromise, getPromise, listPromises, renewPromise, updatePromise } from "../../services/promises";
 
 export const promiseRoutes = createRouter()
@@ -134,6 +138,54 @@ export const promiseRoutes = createRouter()
       const id = c.req.valid("param").id;
       const period = c.req.valid("json");
       return c.json(await c.get("writes").run((db) => renewPromise({ db, id, period })), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/promises/{id}/commitments",
+      tags: ["Promises"],
+      summary: "Add a commitment to a promise (issue 7)",
+      description:
+        "One item of POST /api/promises' `commitments`, placed last. An unknown activity type or an archived organisation is refused at its field (422). Audited. Managers and admins.",
+      middleware: [requirePermission("promise.write")] as const,
+      request: { params: PromiseIdParamsSchema, ...jsonBody(CreateCommitmentSchema) },
+      responses: {
+        201: json(CommitmentSchema, "The new commitment as GET /api/promises/:id lists it"),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+        422: errorResponses[422],
+      },
+    }),
+    async (c) => {
+      const promiseId = c.req.valid("param").id;
+      const input = c.req.valid("json");
+      return c.json(await c.get("writes").run((db) => addCommitment({ db, promiseId, input })), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "put",
+      path: "/promises/{id}/commitment-order",
+      tags: ["Promises"],
+      summary: "Put a promise's commitments in a new order (issue 7)",
+      description: "`commitmentIds` names every commitment of the promise exactly once; the dashboard, the public page and the export follow the order. Audited. Managers and admins.",
+      middleware: [requirePermission("promise.write")] as const,
+      request: { params: PromiseIdParamsSchema, ...jsonBody(ReorderCommitmentsSchema) },
+      responses: {
+        200: json(PromiseDetailSchema, "The promise as GET /api/promises/:id returns it"),
+        400: errorResponses[400],
+        401: errorResponses[401],
+        403: errorResponses[403],
+        404: errorResponses[404],
+      },
+    }),
+    async (c) => {
+      const promiseId = c.req.valid("param").id;
+      const { commitmentIds } = c.req.valid("json");
+      return c.json(await c.get("writes").run((db) => reorderCommitments({ db, promiseId, commitmentIds })), 200);
     },
   )
   .openapi(

@@ -1,12 +1,37 @@
-import { CreateUserSchema, UserIdParamsSchema, UserSchema } from "@lofteskollen/contracts";
+import {
+  CreatedTokenSchema,
+  CreateTokenSchema,
+  CreateUserSchema,
+  EndedSessionsSchema,
+  PatchUserSchema,
+  SetPasswordSchema,
+  TokenSchema,
+  UserIdParamsSchema,
+  UserSchema,
+  UserSessionParamsSchema,
+  UserSessionSchema,
+} from "@lofteskollen/contracts";
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
+import { unauthenticated } from "../../lib/errors";
 import { createRouter, errorResponses, json, jsonBody } from "../../lib/openapi";
 import { requirePermission } from "../../middleware/require-permission";
-import { createUser, hashNewPassword, getUser, listUsers, setUserDisabled } from "../../services/users";
+import { createApiTokenForUser, listUserApiTokens } from "../../services/api-tokens";
+import { endUserSessions, listUserSessions } from "../../services/sessions";
+import {
+  createUser,
+  emailOfUser,
+  getUser,
+  hashNewPassword,
+  listUsers,
+  patchUser,
+  setUserDisabled,
+  setUserPassword,
+} from "../../services/users";
 
 const adminOnly = [requirePermission("user.manage")];
 const guarded = { 401: errorResponses[401], 403: errorResponses[403] };
+const oneUser = { 400: errorResponses[400], ...guarded, 404: errorResponses[404] };
 
 export const userRoutes = createRouter()
   .openapi(
@@ -64,12 +89,15 @@ export const userRoutes = createRouter()
       summary: "Disable a user (admin): ends their sessions, their tokens stop working",
       middleware: adminOnly,
       request: { params: UserIdParamsSchema },
-      responses: { 200: json(UserSchema, "The disabled user"), 400: errorResponses[400], ...guarded, 404: errorResponses[404] },
+      description: "409 `last_admin` for the last enabled admin. Each ended session is a `session.delete` row in the audit trail.",
+      responses: { 200: json(UserSchema, "The disabled user"), ...oneUser, 409: errorResponses[409] },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
       const now = c.get("now")();
-      const user = await c.get("writes").run((db) => setUserDisabled({ db, id, disabled: true, now }));
+      const context = c.get("auditContext")();
+      const { timeouts } = c.get("auth");
+      const user = await c.get("writes").run((db) => setUserDisabled({ db, id, disabled: true, now, context, timeouts }));
       return c.json(user, 200);
     },
   )
@@ -86,7 +114,144 @@ export const userRoutes = createRouter()
     async (c) => {
       const { id } = c.req.valid("param");
       const now = c.get("now")();
-      const user = await c.get("writes").run((db) => setUserDisabled({ db, id, disabled: false, now }));
+      const context = c.get("auditContext")();
+      const { timeouts } = c.get("auth");
+      const user = await c.get("writes").run((db) => setUserDisabled({ db, id, disabled: false, now, context, timeouts }));
       return c.json(user, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/users/{id}",
+      tags: ["Users"],
+      summary: "Change a user's name, role or organisations (admin)",
+      description:
+        "Only the fields sent change; `organisations` replaces the list. Unknown or archived organisation, or a coordinator left without one: 422 naming `organisations.N` / `organisations`. The last enabled admin keeps the admin role: 409 `last_admin`. The user's sessions and tokens act with the new role from their next request. Audited.",
+      middleware: adminOnly,
+      request: { params: UserIdParamsSchema, ...jsonBody(PatchUserSchema) },
+      responses: { 200: json(UserSchema, "The user as changed"), ...oneUser, 409: errorResponses[409], 422: errorResponses[422] },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const input = c.req.valid("json");
+      return c.json(await c.get("writes").run((db) => patchUser({ db, id, input })), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/users/{id}/password",
+      tags: ["Users"],
+      summary: "Set a new (temporary) password for a user (admin): ends all their sessions",
+      description:
+        "Same rules as a new user's password (8–128 characters, not one of the most common: 422). Tokens keep working. The audit trail records that the password changed, never the hash.",
+      middleware: adminOnly,
+      request: { params: UserIdParamsSchema, ...jsonBody(SetPasswordSchema) },
+      responses: { 204: { description: "Set; the user's sessions ended" }, ...oneUser, 422: errorResponses[422] },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const { password } = c.req.valid("json");
+      // Hashing is slow and awaits: before the write, not inside it (see hashNewPassword).
+      const passwordHash = await hashNewPassword(password, await emailOfUser({ db: c.get("store").db, id }));
+      const now = c.get("now")();
+      const context = c.get("auditContext")();
+      const { timeouts } = c.get("auth");
+      await c.get("writes").run((db) => setUserPassword({ db, id, passwordHash, context, now, timeouts }));
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/users/{id}/sessions",
+      tags: ["Users"],
+      summary: "A user's live sessions, newest first (admin)",
+      description: "`id` is a handle for ending one session, not the cookie or its hash. `current`: the session of this request.",
+      middleware: adminOnly,
+      request: { params: UserIdParamsSchema },
+      responses: { 200: json(z.array(UserSessionSchema), "Sessions, newest first"), ...oneUser },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const principal = c.get("principal");
+      const currentHash = principal?.via.kind === "session" ? principal.via.sessionHash : null;
+      const { timeouts } = c.get("auth");
+      return c.json(await listUserSessions({ db: c.get("store").db, userId: id, now: c.get("now")(), timeouts, currentHash }), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/users/{id}/sessions",
+      tags: ["Users"],
+      summary: "Sign a user out everywhere (admin)",
+      description: "Ends every session of the user: their next request in any browser is signed out. Tokens keep working. Audited per session.",
+      middleware: adminOnly,
+      request: { params: UserIdParamsSchema },
+      responses: { 200: json(EndedSessionsSchema, "How many sessions ended"), ...oneUser },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const now = c.get("now")();
+      const context = c.get("auditContext")();
+      const { timeouts } = c.get("auth");
+      const ended = await c.get("writes").run((db) => endUserSessions({ db, userId: id, context, now, timeouts }));
+      return c.json({ ended }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/users/{id}/sessions/{sessionId}",
+      tags: ["Users"],
+      summary: "End one session of a user (admin)",
+      middleware: adminOnly,
+      request: { params: UserSessionParamsSchema },
+      responses: { 200: json(EndedSessionsSchema, "The session ended (`ended`: 1)"), ...oneUser },
+    }),
+    async (c) => {
+      const { id, sessionId } = c.req.valid("param");
+      const now = c.get("now")();
+      const context = c.get("auditContext")();
+      const { timeouts } = c.get("auth");
+      const ended = await c.get("writes").run((db) => endUserSessions({ db, userId: id, sessionId, context, now, timeouts }));
+      return c.json({ ended }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/users/{id}/tokens",
+      tags: ["Users"],
+      summary: "A user's API tokens, oldest first (admin; never their secrets)",
+      description: "Revoke one with POST /api/tokens/{id}/revoke.",
+      middleware: adminOnly,
+      request: { params: UserIdParamsSchema },
+      responses: { 200: json(z.array(TokenSchema), "Tokens, oldest first"), ...oneUser },
+    }),
+    async (c) => c.json(await listUserApiTokens({ db: c.get("store").db, userId: c.req.valid("param").id }), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/users/{id}/tokens",
+      tags: ["Users"],
+      summary: "Create an API token for a user (admin): shown once",
+      description:
+        "The token acts as the user, with their role. Only its hash is stored. Not with a token (403: sign in for that); not for a disabled user (409).",
+      middleware: adminOnly,
+      request: { params: UserIdParamsSchema, ...jsonBody(CreateTokenSchema) },
+      responses: { 201: json(CreatedTokenSchema, "The token, shown this once"), ...oneUser, 409: errorResponses[409] },
+    }),
+    async (c) => {
+      const principal = c.get("principal");
+      if (!principal) throw unauthenticated();
+      const { id } = c.req.valid("param");
+      const { name } = c.req.valid("json");
+      const now = c.get("now")();
+      const created = await c.get("writes").run((db) => createApiTokenForUser({ db, principal, userId: id, name, now }));
+      return c.json(created, 201);
     },
   );

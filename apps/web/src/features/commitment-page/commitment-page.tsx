@@ -15,6 +15,7 @@ import { formatCount, formatTarget, localeOf, windowLabel } from "../progress/fo
 import { progressQueries } from "../progress/queries";
 import { StatusBadge } from "../progress/status-badge";
 import { promiseQueries } from "../promises/queries";
+import { PeriodComparison } from "../period-comparison/period-comparison";
 import { PaceNotes } from "../promise-page/pace-notes";
 import { type ChosenWindow, chosenWindow, type Period, windowOptions } from "../time-travel/chosen-window";
 import { TimeTravelBar } from "../time-travel/time-travel-bar";
@@ -71,7 +72,7 @@ function CommitmentView({ promiseId, commitmentId }: { promiseId: number; commit
       {commitment && promise.data && <About commitment={commitment} promise={promise.data} />}
       <TimeTravelBar windowOptions={commitmentProgress ? windowOptions(commitmentProgress, t, localeOf(i18n.language)) : undefined} />
       <QueryState query={progress} loading={t("progress.loading")} error={t("progress.error")} />
-      {commitment && commitmentProgress && chosen && period && (
+      {commitment && promise.data && commitmentProgress && chosen && period && (
         <>
           <section aria-labelledby="figures-heading" className="section">
             <h3 id="figures-heading">{t("commitmentPage.figuresHeading")}</h3>
@@ -87,7 +88,11 @@ function CommitmentView({ promiseId, commitmentId }: { promiseId: number; commit
             days={days}
             daysError={dailyTotals.isError}
           />
-          <OrganisationBreakdown commitmentId={commitmentId} from={chosen.window.start} to={minDate(chosen.window.end, asOf)} unit={commitment.unit} />
+          <PeriodComparison promise={promise.data} commitment={commitment} asOf={asOf} />
+          {/* Before the window starts there is nothing to break down (and "from" would be after "to"). */}
+          {asOf >= chosen.window.start && (
+            <OrganisationBreakdown commitmentId={commitmentId} from={chosen.window.start} to={minDate(chosen.window.end, asOf)} unit={commitment.unit} />
+          )}
         </>
       )}
       <ActivityList commitmentId={commitmentId} organisations={commitment?.organisations ?? []} period={period} />

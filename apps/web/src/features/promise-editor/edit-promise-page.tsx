@@ -1,4 +1,5 @@
 import type { PromiseDetail } from "@lofteskollen/contracts";
+import { todayInStockholm } from "@lofteskollen/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +9,7 @@ import { api } from "../../api/endpoints";
 import { NotFoundPage } from "../../app/not-found-page";
 import { idParam, promisePath } from "../../app/paths";
 import { QueryState } from "../../app/query-state";
+import { progressQueries } from "../progress/queries";
 import { promiseQueries } from "../promises/queries";
 import { apiProblemsOf } from "./api-problems";
 import { draftOf, type EditStep, editSteps, type PromiseDraft, stepFieldPath } from "./editor-model";
@@ -32,12 +34,38 @@ class StepFailure extends Error {
   }
 }
 
-/** Sends the steps in order; the first is sent with `confirm: true` when the person agreed to it. */
-async function saveSteps(promiseId: number, steps: EditStep[], confirmFirst: boolean): Promise<void> {
+/**
+ * Sends the steps in order; the first is sent with `confirm: true` when the person agreed to it.
+ * New commitments' ids go into `savedKeys` as they are saved, so the order step can name them and
+ * a second attempt after a refusal does not add them twice.
+ */
+async function saveSteps(promiseId: number, steps: EditStep[], confirmFirst: boolean, savedKeys: Map<string, number>): Promise<void> {
   for (const [index, step] of steps.entries()) {
     try {
-      if (step.kind === "promise") await api.promises.update(promiseId, step.patch);
-      else await api.commitments.update(step.commitmentId, index === 0 && confirmFirst ? { ...step.patch, confirm: true } : step.patch);
+      switch (step.kind) {
+        case "promise":
+          await api.promises.update(promiseId, step.patch);
+          break;
+        case "commitment":
+          await api.commitments.update(step.commitmentId, index === 0 && confirmFirst ? { ...step.patch, confirm: true } : step.patch);
+          break;
+        case "add":
+          savedKeys.set(step.key, (await api.commitments.create(promiseId, step.body)).id);
+          break;
+        case "remove":
+          await api.commitments.remove(step.commitmentId);
+          break;
+        case "order":
+          await api.promises.reorder(
+            promiseId,
+            step.commitments.map(({ key, id }) => {
+              const saved = id ?? savedKeys.get(key);
+              if (saved === undefined) throw new Error(`the new commitment ${key} was not saved`);
+              return saved;
+            }),
+          );
+          break;
+      }
     } catch (cause) {
       throw new StepFailure(step, steps.slice(index), cause);
     }
@@ -52,10 +80,18 @@ function EditPromise({ promiseId }: { promiseId: number }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const promise = useQuery(promiseQueries.detail(promiseId));
+  // Commitments with recorded activities keep their history: the form does not offer to remove them.
+  const progress = useQuery(progressQueries.promise(promiseId, todayInStockholm()));
+  const inUse = useMemo(
+    () => new Set((progress.data?.commitments ?? []).filter((c) => c.total.actual > 0).map((c) => c.commitmentId)),
+    [progress.data],
+  );
   const [declined, setDeclined] = useState(false);
+  const savedKeys = useRef(new Map<string, number>());
   const save = useMutation({
     mutationKey: promiseEditorKeys.edit(promiseId),
-    mutationFn: ({ steps, confirmFirst }: { steps: EditStep[]; confirmFirst: boolean }) => saveSteps(promiseId, steps, confirmFirst),
+    mutationFn: ({ steps, confirmFirst }: { steps: EditStep[]; confirmFirst: boolean }) =>
+      saveSteps(promiseId, steps, confirmFirst, savedKeys.current),
     // What was saved before a refusal stays saved: fetch the promise again either way, so the next
     // attempt compares with what is stored now.
     onSettled: () => refreshAfterPromiseChange(queryClient, promiseId),
@@ -80,7 +116,7 @@ function EditPromise({ promiseId }: { promiseId: number }) {
 
   const submit = (draft: PromiseDraft, saved: PromiseDetail) => {
     setDeclined(false);
-    const steps = editSteps(saved, draft);
+    const steps = editSteps(saved, draft, savedKeys.current);
     if (steps.length === 0) {
       void navigate(promisePath(promiseId));
       return;
@@ -107,6 +143,7 @@ function EditPromise({ promiseId }: { promiseId: number }) {
           otherError={otherError}
           submitLabel={t("editor.save")}
           cancelTo={promisePath(promiseId)}
+          inUse={inUse}
           onSubmit={(draft) => {
             const saved = queryClient.getQueryData(promiseQueries.detail(promiseId).queryKey) ?? promise.data;
             if (saved) submit(draft, saved);

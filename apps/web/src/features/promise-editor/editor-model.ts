@@ -1,6 +1,6 @@
 import type { Commitment, CreatePromiseInput, PromiseDetail, PromiseStatus } from "@lofteskollen/contracts";
 import { type Cadence, isLocalDate } from "@lofteskollen/domain";
-import type { CommitmentPatch, PromisePatch } from "../../api/endpoints";
+import type { CommitmentPatch, NewCommitment, PromisePatch } from "../../api/endpoints";
 
 /** One commitment as the form holds it: text as typed; `id` null for one not saved yet. */
 export type CommitmentDraft = {
@@ -217,26 +217,61 @@ export function commitmentPatch(saved: Commitment, draft: CommitmentDraft): Comm
   return patch;
 }
 
-/** One request of an edit: the promise's own fields, or one commitment. */
+/**
+ * One request of an edit: the promise's own fields, one commitment's changes, a new commitment,
+ * a removed one, or the new order (by the form's keys: a new commitment's id is known only once
+ * it is saved).
+ */
 export type EditStep =
   | { kind: "promise"; patch: PromisePatch }
-  | { kind: "commitment"; index: number; commitmentId: number; patch: CommitmentPatch };
+  | { kind: "commitment"; index: number; commitmentId: number; patch: CommitmentPatch }
+  | { kind: "add"; index: number; key: string; body: NewCommitment }
+  | { kind: "remove"; commitmentId: number; title: string }
+  | { kind: "order"; commitments: { key: string; id: number | null }[] };
 
-/** The requests that save an edit: the promise if it changed, then each changed commitment, in order. */
-export function editSteps(saved: PromiseDetail, draft: PromiseDraft): EditStep[] {
+/** The form's commitments saved by an earlier attempt, by their key (their draft still has no id). */
+export type SavedKeys = ReadonlyMap<string, number>;
+
+const savedId = (commitment: CommitmentDraft, saved: SavedKeys) => commitment.id ?? saved.get(commitment.key) ?? null;
+
+/**
+ * The requests that save an edit, in an order the API accepts at every step: the promise if it
+ * changed, each changed commitment, the new ones (the API puts them last), the removed ones (after
+ * the new ones, so a promise always keeps one), then the order if it is not already right.
+ */
+export function editSteps(saved: PromiseDetail, draft: PromiseDraft, savedKeys: SavedKeys = new Map()): EditStep[] {
   const steps: EditStep[] = [];
   const patch = promisePatch(saved, draft);
   if (Object.keys(patch).length > 0) steps.push({ kind: "promise", patch });
+  const kept = new Map<number, string>();
   draft.commitments.forEach((commitment, index) => {
-    const original = saved.commitments.find((item) => item.id === commitment.id);
+    const id = savedId(commitment, savedKeys);
+    const original = id === null ? undefined : saved.commitments.find((item) => item.id === id);
     if (!original) return;
+    kept.set(original.id, commitment.key);
     const change = commitmentPatch(original, commitment);
     if (Object.keys(change).length > 0) steps.push({ kind: "commitment", index, commitmentId: original.id, patch: change });
   });
+  const added: string[] = [];
+  draft.commitments.forEach((commitment, index) => {
+    const id = savedId(commitment, savedKeys);
+    // Saved by an earlier attempt: never add it twice, even before the saved promise shows it.
+    if ((id !== null && kept.has(id)) || savedKeys.has(commitment.key)) return;
+    added.push(commitment.key);
+    steps.push({ kind: "add", index, key: commitment.key, body: commitmentBody(commitment) });
+  });
+  for (const commitment of saved.commitments) {
+    if (!kept.has(commitment.id)) steps.push({ kind: "remove", commitmentId: commitment.id, title: commitment.title });
+  }
+  const orderAfterwards = [...saved.commitments.flatMap((c) => kept.get(c.id) ?? []), ...added];
+  const wanted = draft.commitments.map((c) => c.key);
+  if (!sameList(orderAfterwards, wanted)) {
+    steps.push({ kind: "order", commitments: draft.commitments.map((c) => ({ key: c.key, id: savedId(c, savedKeys) })) });
+  }
   return steps;
 }
 
 /** The form's path for a field the API named in answer to a step (`target` of commitment 2 → `commitments.2.target`). */
 export function stepFieldPath(step: EditStep, path: string): string {
-  return step.kind === "commitment" ? `commitments.${step.index}.${path}` : path;
+  return step.kind === "commitment" || step.kind === "add" ? `commitments.${step.index}.${path}` : path;
 }

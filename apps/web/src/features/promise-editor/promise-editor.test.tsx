@@ -1,4 +1,5 @@
-import type { CurrentUser, PromiseDetail } from "@lofteskollen/contracts";
+import type { Commitment, CurrentUser, PromiseDetail } from "@lofteskollen/contracts";
+import { todayInStockholm } from "@lofteskollen/domain";
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { currentLocation, type FakeRoute, fakeFetch, meRoute, renderApp, USERS } from "../../test/render";
@@ -252,6 +253,124 @@ describe("EditPromisePage", () => {
     const end = fields.getByLabelText(/^Slutdatum/);
     expect(end.getAttribute("aria-describedby")).toContain(error.id);
     expect(document.activeElement).toBe(end);
+  });
+});
+
+/** The worked example with a second commitment nothing was recorded against. */
+const twoCommitments: PromiseDetail = {
+  ...workedExamplePromise,
+  commitments: [
+    ...workedExamplePromise.commitments,
+    {
+      id: 12,
+      promiseId: 1,
+      title: "Trygghetsvandringar",
+      description: null,
+      theme: null,
+      activityType: "safety_walk",
+      unit: "vandringar",
+      target: null,
+      cadence: "period",
+      organisations: ["Polisen"],
+    },
+  ],
+};
+
+/** Commitment 11 has 30 activities today; 12 none. */
+const progressToday = (): Record<string, FakeRoute> => ({
+  [`/api/promises/1/progress?asOf=${todayInStockholm()}`]: {
+    body: {
+      promiseId: 1,
+      asOf: todayInStockholm(),
+      commitments: [
+        { commitmentId: 11, title: "", unit: "tillfällen", target: 100, cadence: "year", status: "on_track", current: null, total: { target: 200, actual: 30 }, windows: [] },
+        { commitmentId: 12, title: "", unit: "vandringar", target: null, cadence: "period", status: "no_target", current: null, total: { target: null, actual: 0 }, windows: [] },
+      ],
+    },
+  },
+});
+
+const NEW_ONE = { title: "Föräldravandringar", activityType: "outreach", target: "10", cadence: "year", organisations: "Föräldranätverket" };
+
+describe("EditPromisePage: adding, moving and removing commitments", () => {
+  it("adds a new commitment, removes one without activities and sends the new order, in that order", async () => {
+    const api = open("/loften/1/redigera", {
+      "/api/promises/1": { body: twoCommitments },
+      ...progressToday(),
+      "POST /api/promises/1/commitments": { status: 201, body: { ...twoCommitments.commitments[1], id: 13, title: NEW_ONE.title } },
+      "DELETE /api/commitments/12": { status: 204 },
+      "PUT /api/promises/1/commitment-order": { body: twoCommitments },
+    });
+    await promiseFields();
+    fireEvent.click(screen.getByRole("button", { name: "Lägg till åtagande" }));
+    await fillCommitment(3, NEW_ONE);
+    fireEvent.click(screen.getByRole("button", { name: "Ta bort åtagande 2" }));
+    // The new one is now number 2: move it first.
+    fireEvent.click(screen.getByRole("button", { name: "Flytta upp åtagande 2" }));
+    expect(screen.getByRole("group", { name: /^Åtagande 1/ }).textContent).toContain("Föräldravandringar");
+    fireEvent.click(screen.getByRole("button", { name: "Spara ändringarna" }));
+
+    await waitFor(() => expect(currentLocation()).toBe("/loften/1"));
+    expect(writes(api)).toEqual([
+      {
+        method: "POST",
+        url: "/api/promises/1/commitments",
+        body: { title: "Föräldravandringar", description: null, theme: null, activityType: "outreach", unit: "tillfällen", target: 10, cadence: "year", organisations: ["Föräldranätverket"] },
+      },
+      { method: "DELETE", url: "/api/commitments/12", body: undefined },
+      { method: "PUT", url: "/api/promises/1/commitment-order", body: { commitmentIds: [13, 11] } },
+    ]);
+  });
+
+  it("does not offer to remove a commitment with recorded activities, and says why", async () => {
+    open("/loften/1/redigera", { "/api/promises/1": { body: twoCommitments }, ...progressToday() });
+    await promiseFields();
+    const remove = await screen.findByRole("button", { name: "Ta bort åtagande 1" });
+    await waitFor(() => expect(remove).toHaveProperty("disabled", true));
+    expect(remove.getAttribute("aria-describedby") && document.getElementById(remove.getAttribute("aria-describedby") ?? "")?.textContent).toBe(
+      "Har registrerade aktiviteter och kan inte tas bort.",
+    );
+    expect(screen.getByRole("button", { name: "Ta bort åtagande 2" })).toHaveProperty("disabled", false);
+  });
+
+  it("shows a refused new commitment at its field, and a second try does not add the first one again", async () => {
+    let posts = 0;
+    const stored = [...twoCommitments.commitments];
+    const api = open("/loften/1/redigera", {
+      "/api/promises/1": () => ({ body: { ...twoCommitments, commitments: stored } }),
+      "POST /api/promises/1/commitments": ({ body }) => {
+        posts += 1;
+        const organisations = (body as { organisations: string[] }).organisations;
+        if (organisations.includes("Gamla aktören")) {
+          return {
+            status: 422,
+            body: { error: { code: "organisation_archived", message: "Arkiverad.", issues: [{ path: "organisations.0", code: "organisation_archived", message: 'Aktören "Gamla aktören" är arkiverad.' }] } },
+          };
+        }
+        const added = { ...(body as Commitment), id: 20 + posts, promiseId: 1 };
+        stored.push(added);
+        return { status: 201, body: added };
+      },
+    });
+    await promiseFields();
+    fireEvent.click(screen.getByRole("button", { name: "Lägg till åtagande" }));
+    await fillCommitment(3, NEW_ONE);
+    fireEvent.click(screen.getByRole("button", { name: "Lägg till åtagande" }));
+    await fillCommitment(4, { ...NEW_ONE, title: "Läxhjälp", organisations: "Gamla aktören" });
+    fireEvent.click(screen.getByRole("button", { name: "Spara ändringarna" }));
+
+    const error = await commitment(4).findByText('Aktören "Gamla aktören" är arkiverad.');
+    const field = commitment(4).getByLabelText("Ansvariga aktörer (krävs)");
+    expect(field.getAttribute("aria-describedby")).toContain(error.id);
+    type(field, "Fältenheten");
+    fireEvent.click(screen.getByRole("button", { name: "Spara ändringarna" }));
+    await waitFor(() => expect(currentLocation()).toBe("/loften/1"));
+    const added = writes(api).filter((w) => w.method === "POST").map((w) => (w.body as { title: string; organisations: string[] }));
+    expect(added.map((b) => [b.title, b.organisations])).toEqual([
+      ["Föräldravandringar", ["Föräldranätverket"]],
+      ["Läxhjälp", ["Gamla aktören"]],
+      ["Läxhjälp", ["Fältenheten"]],
+    ]);
   });
 });
 

@@ -5,6 +5,7 @@ import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from "rea
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type CommitmentDraft, emptyCommitment, fieldOrder, type PromiseDraft, splitList, validateDraft } from "./editor-model";
+import { activityTypeOptions } from "./activity-type-options";
 import { activityTypeQueries } from "./queries";
 
 type Props = {
@@ -20,6 +21,8 @@ type Props = {
   onSubmit: (draft: PromiseDraft) => void;
   /** Shown above the buttons (the confirm step of an edit). */
   children?: ReactNode;
+  /** Saved commitments with recorded activities: they stay (history), so they cannot be removed. */
+  inUse?: ReadonlySet<number>;
 };
 
 /** A field's wiring: its id, its error's id, its aria attributes and the ref focus goes to. */
@@ -35,7 +38,7 @@ type FieldProps = {
  * Checked in Swedish at the field before anything is sent; what the API refuses shows at the field
  * it names. Focus goes to the first field to fix.
  */
-export function PromiseForm({ mode, initial, saving, apiProblems, otherError, submitLabel, cancelTo, onSubmit, children }: Props) {
+export function PromiseForm({ mode, initial, saving, apiProblems, otherError, submitLabel, cancelTo, onSubmit, children, inUse }: Props) {
   const { t } = useTranslation();
   const id = useId();
   const [draft, setDraft] = useState(initial);
@@ -86,7 +89,6 @@ export function PromiseForm({ mode, initial, saving, apiProblems, otherError, su
     setDraft((current) => ({ ...current, commitments: current.commitments.filter((_, at) => at !== index) }));
 
   const themes = splitList(draft.themes);
-  const editable = mode === "create";
 
   return (
     <form
@@ -159,7 +161,7 @@ export function PromiseForm({ mode, initial, saving, apiProblems, otherError, su
 
       <section className="editor__commitments" aria-labelledby={`${id}-commitments`}>
         <h3 id={`${id}-commitments`}>{t("editor.commitmentsHeading")}</h3>
-        {!editable && <p className="field__hint">{t("editor.editCommitmentsHint")}</p>}
+        {mode === "edit" && <p className="field__hint">{t("editor.editCommitmentsHint")}</p>}
         {errorOf("commitments") && (
           <p
             id={field("commitments").errorId}
@@ -179,45 +181,50 @@ export function PromiseForm({ mode, initial, saving, apiProblems, otherError, su
           const at = (name: string) => field(`commitments.${index}.${name}`);
           const number = index + 1;
           const organisations = splitList(commitment.organisations);
+          const locked = commitment.id !== null && Boolean(inUse?.has(commitment.id));
           return (
             <fieldset key={commitment.key} className="editor__commitment">
               <legend>
                 {t("editor.commitmentLegend", { number })}
                 {commitment.title.trim() && <span className="editor__legend-title">: {commitment.title.trim()}</span>}
               </legend>
-              {editable && (
-                <div className="toolbar editor__commitment-tools">
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    disabled={index === 0}
-                    aria-label={t("editor.moveUpNamed", { number })}
-                    onClick={() => move(index, -1)}
-                  >
-                    <span aria-hidden="true">↑&nbsp;</span>
-                    {t("editor.moveUp")}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    disabled={index === draft.commitments.length - 1}
-                    aria-label={t("editor.moveDownNamed", { number })}
-                    onClick={() => move(index, 1)}
-                  >
-                    <span aria-hidden="true">↓&nbsp;</span>
-                    {t("editor.moveDown")}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    disabled={draft.commitments.length === 1}
-                    aria-label={t("editor.removeNamed", { number })}
-                    onClick={() => remove(index)}
-                  >
-                    {t("editor.remove")}
-                  </button>
-                </div>
-              )}
+              <div className="toolbar editor__commitment-tools">
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  disabled={index === 0}
+                  aria-label={t("editor.moveUpNamed", { number })}
+                  onClick={() => move(index, -1)}
+                >
+                  <span aria-hidden="true">↑&nbsp;</span>
+                  {t("editor.moveUp")}
+                </button>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  disabled={index === draft.commitments.length - 1}
+                  aria-label={t("editor.moveDownNamed", { number })}
+                  onClick={() => move(index, 1)}
+                >
+                  <span aria-hidden="true">↓&nbsp;</span>
+                  {t("editor.moveDown")}
+                </button>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  disabled={draft.commitments.length === 1 || locked}
+                  aria-label={t("editor.removeNamed", { number })}
+                  aria-describedby={locked ? `${id}-locked-${commitment.key}` : undefined}
+                  onClick={() => remove(index)}
+                >
+                  {t("editor.remove")}
+                </button>
+                {locked && (
+                  <span className="field__hint editor__locked" id={`${id}-locked-${commitment.key}`}>
+                    {t("editor.cannotRemove")}
+                  </span>
+                )}
+              </div>
               <TextField
                 label={t("editor.commitmentTitle")}
                 required
@@ -246,11 +253,12 @@ export function PromiseForm({ mode, initial, saving, apiProblems, otherError, su
                 value={commitment.activityType}
                 options={[
                   { value: "", label: activityTypes.isPending ? t("editor.activityTypesLoading") : t("editor.chooseActivityType") },
-                  ...(activityTypes.data ?? []).map((type) => ({ value: type.code, label: type.label })),
-                  // A code the list does not know (yet) stays choosable rather than silently lost.
-                  ...(commitment.activityType && !activityTypes.data?.some((type) => type.code === commitment.activityType)
-                    ? [{ value: commitment.activityType, label: commitment.activityType }]
-                    : []),
+                  // No archived type for a new commitment; one that has it (as saved, or now) keeps it.
+                  ...activityTypeOptions(
+                    activityTypes.data,
+                    [commitment.activityType, initial.commitments.find((saved) => saved.key === commitment.key)?.activityType ?? ""],
+                    (label) => `${label} (${t("reference.archived")})`,
+                  ),
                 ]}
                 onChange={(value) => setCommitment(index, { activityType: value })}
               />
@@ -303,17 +311,15 @@ export function PromiseForm({ mode, initial, saving, apiProblems, otherError, su
             </fieldset>
           );
         })}
-        {editable && (
-          <p>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => setDraft((current) => ({ ...current, commitments: [...current.commitments, emptyCommitment()] }))}
-            >
-              {t("editor.addCommitment")}
-            </button>
-          </p>
-        )}
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setDraft((current) => ({ ...current, commitments: [...current.commitments, emptyCommitment()] }))}
+          >
+            {t("editor.addCommitment")}
+          </button>
+        </p>
       </section>
 
       {otherError && (

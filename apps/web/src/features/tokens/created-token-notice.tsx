@@ -7,8 +7,9 @@ type CopyState = "idle" | "copied" | "failed";
 /**
  * A new key's secret, shown this once: read-only, with a copy button and the warning that it
  * cannot be shown again. Focus moves here so that a screen reader reads the warning first.
+ * `secretLabel` names whose key it is when it is not the reader's own (an admin's for a user).
  */
-export function CreatedTokenNotice({ token, onDone }: { token: CreatedToken; onDone: () => void }) {
+export function CreatedTokenNotice({ token, onDone, secretLabel }: { token: CreatedToken; onDone: () => void; secretLabel?: string }) {
   const { t } = useTranslation();
   const [copy, setCopy] = useState<CopyState>("idle");
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -38,7 +39,7 @@ export function CreatedTokenNotice({ token, onDone }: { token: CreatedToken; onD
         <span aria-hidden="true">⚠&nbsp;</span>
         {t("tokens.secretWarning")}
       </p>
-      <label htmlFor="created-token-secret">{t("tokens.secretLabel")}</label>
+      <label htmlFor="created-token-secret">{secretLabel ?? t("tokens.secretLabel")}</label>
       <div className="created-token__secret">
         <input
           id="created-token-secret"
