@@ -1,20 +1,15 @@
 import { mkdirSync } from "node:fs";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { expectNoHorizontalScroll } from "./support/layout";
 import { getJson, postJson, shownTarget, swedishCount, today } from "./support/api";
 import { daysBefore } from "./support/demo-data";
 import { signInAs } from "./support/demo-users";
+import { SCREENSHOTS, screenshots } from "./support/screenshots";
 
 // Issue 7: an admin sets up, publishes, logs for and renews a promise in the app (no JSON by
 // hand), and edits the term calendar that the windows of `term` commitments follow. Screenshots go
 // to test-results/screenshots (looked at when the pages change).
 
-const SCREENSHOTS = "test-results/screenshots";
-const VIEWPORTS = [
-  { width: 390, height: 844 },
-  { width: 1440, height: 900 },
-] as const;
 
 type Commitment = { id: number; title: string; cadence: string; target: number | null; unit: string; organisations: string[] };
 type PromiseDetail = {
@@ -31,23 +26,6 @@ type Window = { start: string; end: string; target: number | null; actual: numbe
 type CommitmentProgress = { commitmentId: number; title: string; cadence: string; current: Window | null; windows: Window[] };
 type PromiseProgress = { commitments: CommitmentProgress[] };
 type Term = { id: number | null; name: string; startDate: string; endDate: string; default?: boolean };
-
-/** Screenshots of the page as it is, at phone and laptop width (the top of the page and all of it). */
-async function screenshots(page: Page, name: string) {
-  const original = page.viewportSize();
-  await page.mouse.move(0, 0);
-  // The top of the page, not where the last field typed in left it scrolled.
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  for (const viewport of VIEWPORTS) {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.setViewportSize(viewport);
-    await expectNoHorizontalScroll(page);
-    await expect(page.locator("body")).not.toContainText(/undefined|NaN|\[object/);
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${viewport.width}x${viewport.height}.png` });
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${viewport.width}x${viewport.height}-full.png`, fullPage: true });
-  }
-  if (original) await page.setViewportSize(original);
-}
 
 /** The fieldset of the editor's commitment number `number` (its legend grows with the title typed). */
 const commitmentFieldset = (page: Page, number: number) => page.getByRole("group", { name: new RegExp(`^Åtagande ${number}\\b`) });

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { expectNoHorizontalScroll } from "./support/layout";
 import { getJson, postJson, shownTarget, swedishCount, today } from "./support/api";
 import { signInAs } from "./support/demo-users";
+import { SCREENSHOTS, screenshots } from "./support/screenshots";
 
 type PromiseSummary = { id: number; title: string; area: string; startDate: string; endDate: string; example: boolean };
 type Window = { start: string; end: string; target: number | null; actual: number; expectedToDate: number | null; status: string };
@@ -12,27 +12,7 @@ type PromiseProgress = { commitments: CommitmentProgress[] };
 type StatusCounts = Record<string, number>;
 type ProgressSummary = { promises: { promiseId: number; statusCounts: StatusCounts }[] };
 
-const SCREENSHOTS = "test-results/screenshots";
-const VIEWPORTS = [
-  { width: 390, height: 844 },
-  { width: 1440, height: 900 },
-] as const;
 const WORST_FIRST = ["behind", "missed", "at_risk", "on_track", "met", "upcoming", "tracking"];
-
-/** Screenshots of the page as it is, at phone and laptop width (the top of the page and all of it). */
-async function screenshots(page: Page, name: string) {
-  const original = page.viewportSize();
-  // No chart tooltip where the last click left the mouse: the pictures show the page at rest.
-  await page.mouse.move(0, 0);
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize(viewport);
-    await expectNoHorizontalScroll(page);
-    await expect(page.locator("body")).not.toContainText(/undefined|NaN|\[object/);
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${viewport.width}x${viewport.height}.png` });
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${viewport.width}x${viewport.height}-full.png`, fullPage: true });
-  }
-  if (original) await page.setViewportSize(original);
-}
 
 /** The demo's ongoing example promise: the one with live pace to look at. */
 async function ongoingExample(page: Page): Promise<PromiseSummary> {

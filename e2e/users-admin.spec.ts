@@ -2,33 +2,12 @@ import { mkdirSync } from "node:fs";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { signInAs } from "./support/demo-users";
-import { expectNoHorizontalScroll } from "./support/layout";
+import { SCREENSHOTS, screenshots } from "./support/screenshots";
 
 // Issue 7, part 5: an admin adds a coordinator, gives them organisations, sees where they are
 // signed in and signs them out, sets a new password, and creates and revokes an API key for them
 // — the coordinator in a browser of their own. Screenshots go to test-results/screenshots.
 
-const SCREENSHOTS = "test-results/screenshots";
-const VIEWPORTS = [
-  { width: 390, height: 844 },
-  { width: 1440, height: 900 },
-] as const;
-
-/** Screenshots of the page as it is, at phone and laptop width (the top of the page and all of it). */
-async function screenshots(page: Page, name: string) {
-  const original = page.viewportSize();
-  await page.mouse.move(0, 0);
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  for (const viewport of VIEWPORTS) {
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.setViewportSize(viewport);
-    await expectNoHorizontalScroll(page);
-    await expect(page.locator("body")).not.toContainText(/undefined|NaN|\[object/);
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${viewport.width}x${viewport.height}.png` });
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${viewport.width}x${viewport.height}-full.png`, fullPage: true });
-  }
-  if (original) await page.setViewportSize(original);
-}
 
 /** The panel of the user page under the heading `name`. */
 const panel = (page: Page, name: string): Locator =>

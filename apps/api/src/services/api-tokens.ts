@@ -42,6 +42,15 @@ export async function createApiToken({ db, userId, name, now }: { db: Db; userId
   return { ...toToken(row), token };
 }
 
+/** 403 (audited) for a request made with a token: a leaked token must not mint replacements that outlive its revocation. */
+function refuseTokenMinting(principal: Principal, forUserId?: number): void {
+  if (principal.via.kind !== "token") return;
+  throw new ForbiddenError("En API-nyckel kan inte skapa nya nycklar. Logga in i webbläsaren för det.", {
+    permission: "token.create",
+    ...(forUserId === undefined ? {} : { recordType: "user", recordId: forUserId }),
+  });
+}
+
 /**
  * A token for the signed-in user. A request made with a token may not create one: a leaked
  * token must not be able to mint replacements that outlive its revocation.
@@ -57,11 +66,7 @@ export async function createApiTokenFor({
   name: string;
   now: Date;
 }): Promise<CreatedToken> {
-  if (principal.via.kind === "token") {
-    throw new ForbiddenError("En API-nyckel kan inte skapa nya nycklar. Logga in i webbläsaren för det.", {
-      permission: "token.create",
-    });
-  }
+  refuseTokenMinting(principal);
   return createApiToken({ db, userId: principal.id, name, now });
 }
 
@@ -147,13 +152,7 @@ export async function createApiTokenForUser({
   name: string;
   now: Date;
 }): Promise<CreatedToken> {
-  if (principal.via.kind === "token") {
-    throw new ForbiddenError("En API-nyckel kan inte skapa nya nycklar. Logga in i webbläsaren för det.", {
-      permission: "token.create",
-      recordType: "user",
-      recordId: userId,
-    });
-  }
+  refuseTokenMinting(principal, userId);
   const user = await userOrThrow(db, userId);
   if (user.disabledAt) {
     throw new AppError(409, "user_disabled", "Användaren är avstängd: en API-nyckel skulle inte fungera. Aktivera användaren först.");

@@ -11,6 +11,7 @@ import {
   getPromise,
   insertCommitment,
 } from "./promises";
+import { responsibleOrganisations } from "./access";
 
 /** A commitment with what its reports need of its promise; 404 when there is no such commitment. */
 export async function findCommitment(db: Db, id: number) {
@@ -99,7 +100,7 @@ export async function updateCommitment({ db, id, input }: { db: Db; id: number; 
   }
   if (input.organisations) {
     // Organisations the commitment already has may stay although archived; new ones may not.
-    const kept = new Set(await organisationNamesOf(db, id));
+    const kept = new Set(await responsibleOrganisations(db, id));
     violations.push(
       ...(await archivedOrganisationViolations(
         db,
@@ -172,16 +173,6 @@ export async function updateCommitment({ db, id, input }: { db: Db; id: number; 
   const updated = promise.commitments.find((c) => c.id === id);
   if (!updated) throw new Error("the commitment went missing");
   return updated;
-}
-
-async function organisationNamesOf(db: Db, commitmentId: number): Promise<string[]> {
-  const { commitmentOrganisations, organisations } = db.$tables;
-  const rows = await db
-    .select({ name: organisations.name })
-    .from(commitmentOrganisations)
-    .innerJoin(organisations, eq(organisations.id, commitmentOrganisations.organisationId))
-    .where(eq(commitmentOrganisations.commitmentId, commitmentId));
-  return rows.map((r) => r.name);
 }
 
 /**
