@@ -176,18 +176,8 @@ export const PromiseExportSchema = z
     contact: z.string().nullable(),
     themes: z.array(z.string()),
     example: z.boolean(),
-    commitments: z.array(
-      z.object({
-        title: z.string(),
-        description: z.string().nullable(),
-        theme: z.string().nullable(),
-        activityType: z.string(),
-        unit: z.string(),
-        target: z.number().int().nullable(),
-        cadence: CadenceSchema,
-        organisations: z.array(z.string()),
-      }),
-    ),
+    // A commitment as GET /api/promises/:id gives it, without the ids this database gave it.
+    commitments: z.array(CommitmentSchema.omit({ id: true, promiseId: true })),
   })
   .meta({ id: "PromiseExport" });
 

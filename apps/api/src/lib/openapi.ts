@@ -28,6 +28,13 @@ export const errorResponses = {
   422: error("A rule of the domain: outside the promise period, in the future, quantity out of 1–10 000, personal data in free text…"),
 } as const;
 
+type ErrorStatus = keyof typeof errorResponses;
+
+/** The error answers a route declares, by status: `...errorsFor(400, 401, 403, 404)`. */
+export function errorsFor<const S extends ErrorStatus>(...statuses: S[]): Pick<typeof errorResponses, S> {
+  return Object.fromEntries(statuses.map((status) => [status, errorResponses[status]])) as Pick<typeof errorResponses, S>;
+}
+
 export function zodIssues(error: z.ZodError): ErrorIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join(".") || "(body)",

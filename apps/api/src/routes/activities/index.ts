@@ -13,7 +13,7 @@ import {
 } from "@lofteskollen/contracts";
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import { createRouter, errorResponses, json, jsonBody } from "../../lib/openapi";
+import { createRouter, errorsFor, json, jsonBody } from "../../lib/openapi";
 import { requirePermission } from "../../middleware/require-permission";
 import { correctActivity, createActivity, createActivityBatch, listActivities, voidActivity } from "../../services/activities";
 import { withIdempotency } from "../../services/idempotency";
@@ -32,12 +32,7 @@ export const activityRoutes = createRouter()
       request: { headers: IdempotencyHeadersSchema, ...jsonBody(CreateActivitySchema) },
       responses: {
         201: json(ActivitySchema, "The logged activity (or, for a retried Idempotency-Key, the first result)"),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        403: errorResponses[403],
-        404: errorResponses[404],
-        409: errorResponses[409],
-        422: errorResponses[422],
+        ...errorsFor(400, 401, 403, 404, 409, 422),
       },
     }),
     async (c) => {
@@ -65,11 +60,7 @@ export const activityRoutes = createRouter()
       request: { headers: IdempotencyHeadersSchema, ...jsonBody(CreateActivityBatchSchema) },
       responses: {
         201: json(ActivityBatchResultSchema, "Every row was stored: how many, and their ids in row order"),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        403: errorResponses[403],
-        409: errorResponses[409],
-        422: errorResponses[422],
+        ...errorsFor(400, 401, 403, 409, 422),
       },
     }),
     async (c) => {
@@ -100,8 +91,7 @@ export const activityRoutes = createRouter()
       request: { query: ListActivitiesQuerySchema },
       responses: {
         200: json(ActivityPageSchema, "One page; pass `nextCursor` as `cursor` for the next"),
-        400: errorResponses[400],
-        404: errorResponses[404],
+        ...errorsFor(400, 404),
       },
     }),
     async (c) => c.json(await listActivities({ db: c.get("store").db, query: c.req.valid("query") }), 200),
@@ -117,12 +107,7 @@ export const activityRoutes = createRouter()
       request: { params: ActivityIdParamsSchema, ...jsonBody(VoidActivitySchema) },
       responses: {
         200: json(ActivitySchema, "The voided activity"),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        403: errorResponses[403],
-        404: errorResponses[404],
-        409: errorResponses[409],
-        422: errorResponses[422],
+        ...errorsFor(400, 401, 403, 404, 409, 422),
       },
     }),
     async (c) => {
@@ -146,12 +131,7 @@ export const activityRoutes = createRouter()
       request: { params: ActivityIdParamsSchema, ...jsonBody(CorrectActivitySchema) },
       responses: {
         201: json(ActivityCorrectionSchema, "The voided original and its correction"),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        403: errorResponses[403],
-        404: errorResponses[404],
-        409: errorResponses[409],
-        422: errorResponses[422],
+        ...errorsFor(400, 401, 403, 404, 409, 422),
       },
     }),
     async (c) => {

@@ -7,11 +7,10 @@ import {
 } from "@lofteskollen/contracts";
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import { createRouter, errorResponses, json, jsonBody } from "../../lib/openapi";
+import { createRouter, errorsFor, json, jsonBody } from "../../lib/openapi";
 import { requirePermission } from "../../middleware/require-permission";
 import { createActivityType, listActivityTypes, mergeActivityType, patchActivityType } from "../../services/activity-types";
 
-const writeErrors = { 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] };
 
 /** The activity types (issue 7): everyone signed in reads them; managers and admins change them (`promise.write`). */
 export const activityTypeRoutes = createRouter()
@@ -36,7 +35,7 @@ export const activityTypeRoutes = createRouter()
         "Without `code` one is made from the label (a–z, 0–9, _; å ä → a, ö → o; a number is added when another label made it already). 409 `label_taken` or `code_taken`: merge them instead. Audited.",
       middleware: [requirePermission("promise.write")] as const,
       request: jsonBody(CreateActivityTypeSchema),
-      responses: { 201: json(ActivityTypeSchema, "The new activity type"), ...writeErrors, 409: errorResponses[409] },
+      responses: { 201: json(ActivityTypeSchema, "The new activity type"), ...errorsFor(400, 401, 403, 404, 409) },
     }),
     async (c) => {
       const input = c.req.valid("json");
@@ -52,7 +51,7 @@ export const activityTypeRoutes = createRouter()
       description: "A rename changes the label only: the code stays (400 if `code` is sent). 409 `label_taken` when another type has the label. Audited.",
       middleware: [requirePermission("promise.write")] as const,
       request: { params: ActivityTypeCodeParamsSchema, ...jsonBody(PatchActivityTypeSchema) },
-      responses: { 200: json(ActivityTypeSchema, "The activity type"), ...writeErrors, 409: errorResponses[409] },
+      responses: { 200: json(ActivityTypeSchema, "The activity type"), ...errorsFor(400, 401, 403, 404, 409) },
     }),
     async (c) => {
       const { code } = c.req.valid("param");
@@ -70,7 +69,7 @@ export const activityTypeRoutes = createRouter()
         "Every commitment of `code` gets the type `into` (their activities follow them), then `code` is deleted — a type that always exists is archived instead — in one write. `into` must not be archived. Audited. Returns `into` with its new counts.",
       middleware: [requirePermission("promise.write")] as const,
       request: { params: ActivityTypeCodeParamsSchema, ...jsonBody(MergeActivityTypeSchema) },
-      responses: { 200: json(ActivityTypeSchema, "The activity type merged into"), ...writeErrors },
+      responses: { 200: json(ActivityTypeSchema, "The activity type merged into"), ...errorsFor(400, 401, 403, 404) },
     }),
     async (c) => {
       const { code } = c.req.valid("param");

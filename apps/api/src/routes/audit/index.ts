@@ -1,6 +1,6 @@
 import { AuditPageSchema, AuditQuerySchema } from "@lofteskollen/contracts";
 import { createRoute } from "@hono/zod-openapi";
-import { createRouter, errorResponses, json } from "../../lib/openapi";
+import { createRouter, errorsFor, json } from "../../lib/openapi";
 import { requirePermission } from "../../middleware/require-permission";
 import { listAudit } from "../../services/audit";
 
@@ -16,9 +16,7 @@ export const auditRoutes = createRouter().openapi(
     request: { query: AuditQuerySchema },
     responses: {
       200: json(AuditPageSchema, "One page; pass `nextCursor` as `cursor` for the next"),
-      400: errorResponses[400],
-      401: errorResponses[401],
-      403: errorResponses[403],
+      ...errorsFor(400, 401, 403),
     },
   }),
   async (c) => c.json(await listAudit({ db: c.get("store").db, query: c.req.valid("query") }), 200),

@@ -1,7 +1,7 @@
 import { CurrentUserSchema, SignInSchema } from "@lofteskollen/contracts";
 import { createRoute } from "@hono/zod-openapi";
 import { unauthenticated } from "../../lib/errors";
-import { createRouter, errorBody, errorResponses, json, jsonBody } from "../../lib/openapi";
+import { createRouter, errorBody, errorsFor, json, jsonBody } from "../../lib/openapi";
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from "../../security/session-cookie";
 import { signIn, signOut } from "../../services/auth";
 
@@ -17,9 +17,7 @@ export const authRoutes = createRouter()
       request: jsonBody(SignInSchema),
       responses: {
         200: json(CurrentUserSchema, "Signed in"),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        429: errorResponses[429],
+        ...errorsFor(400, 401, 429),
       },
     }),
     async (c) => {
@@ -58,7 +56,7 @@ export const authRoutes = createRouter()
       path: "/auth/sign-out",
       tags: ["Auth"],
       summary: "Sign out: ends this session",
-      responses: { 204: { description: "Signed out" }, 401: errorResponses[401] },
+      responses: { 204: { description: "Signed out" }, ...errorsFor(401) },
     }),
     async (c) => {
       const principal = c.get("principal");
@@ -78,7 +76,7 @@ export const authRoutes = createRouter()
       path: "/auth/me",
       tags: ["Auth"],
       summary: "Who is signed in",
-      responses: { 200: json(CurrentUserSchema, "The signed-in user"), 401: errorResponses[401] },
+      responses: { 200: json(CurrentUserSchema, "The signed-in user"), ...errorsFor(401) },
     }),
     (c) => {
       const principal = c.get("principal");

@@ -8,7 +8,7 @@ import {
 } from "@lofteskollen/contracts";
 import { createRoute } from "@hono/zod-openapi";
 import { csvContent, csvResponse } from "../../lib/csv";
-import { createRouter, errorResponses, json, jsonBody } from "../../lib/openapi";
+import { createRouter, errorsFor, json, jsonBody } from "../../lib/openapi";
 import { requirePermission } from "../../middleware/require-permission";
 import { getOrganisationBreakdown, removeCommitment, updateCommitment } from "../../services/commitments";
 import { commitmentActivitiesCsv } from "../../services/csv-exports";
@@ -26,9 +26,7 @@ export const commitmentRoutes = createRouter()
       request: { params: CommitmentIdParamsSchema, query: OrganisationBreakdownQuerySchema },
       responses: {
         200: json(OrganisationBreakdownSchema, "Quantity and number of activities per organisation"),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        404: errorResponses[404],
+        ...errorsFor(400, 401, 404),
       },
     }),
     async (c) =>
@@ -48,9 +46,7 @@ export const commitmentRoutes = createRouter()
       request: { params: CommitmentIdParamsSchema, query: ActivitiesCsvQuerySchema },
       responses: {
         200: csvContent("`<slug>-atagande-<id>-aktiviteter.csv`, as an attachment"),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        404: errorResponses[404],
+        ...errorsFor(400, 401, 404),
       },
     }),
     async (c) =>
@@ -71,12 +67,7 @@ export const commitmentRoutes = createRouter()
       request: { params: CommitmentIdParamsSchema, ...jsonBody(UpdateCommitmentSchema) },
       responses: {
         200: json(CommitmentSchema, "The commitment as GET /api/promises/:id lists it"),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        403: errorResponses[403],
-        404: errorResponses[404],
-        409: errorResponses[409],
-        422: errorResponses[422],
+        ...errorsFor(400, 401, 403, 404, 409, 422),
       },
     }),
     async (c) => {
@@ -97,11 +88,7 @@ export const commitmentRoutes = createRouter()
       request: { params: CommitmentIdParamsSchema },
       responses: {
         204: { description: "Removed" },
-        400: errorResponses[400],
-        401: errorResponses[401],
-        403: errorResponses[403],
-        404: errorResponses[404],
-        409: errorResponses[409],
+        ...errorsFor(400, 401, 403, 404, 409),
       },
     }),
     async (c) => {

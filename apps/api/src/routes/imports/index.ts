@@ -2,7 +2,7 @@ import { IMPORT_MAX_BODY_BYTES, ImportFileSchema, type ImportResult, ImportPrevi
 import { createRoute } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { csvContent, csvResponse } from "../../lib/csv";
-import { createRouter, errorBody, errorResponses, json, jsonBody } from "../../lib/openapi";
+import { createRouter, errorBody, errorsFor, json, jsonBody } from "../../lib/openapi";
 import { requirePermission } from "../../middleware/require-permission";
 import { withIdempotency } from "../../services/idempotency";
 import { importTemplate, previewImport, readImportFile, requireMapping, runImport } from "../../services/imports";
@@ -32,11 +32,7 @@ export const importRoutes = createRouter()
       request: jsonBody(ImportFileSchema),
       responses: {
         200: json(ImportPreviewSchema, "The file as it would be imported"),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        403: errorResponses[403],
-        413: errorResponses[413],
-        422: errorResponses[422],
+        ...errorsFor(400, 401, 403, 413, 422),
       },
     }),
     async (c) => {
@@ -61,12 +57,7 @@ export const importRoutes = createRouter()
       request: { headers: IdempotencyHeadersSchema, ...jsonBody(ImportFileSchema) },
       responses: {
         201: json(ImportResultSchema, "What was imported, skipped and refused"),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        403: errorResponses[403],
-        409: errorResponses[409],
-        413: errorResponses[413],
-        422: errorResponses[422],
+        ...errorsFor(400, 401, 403, 409, 413, 422),
       },
     }),
     async (c) => {
@@ -92,7 +83,7 @@ export const importRoutes = createRouter()
       description: "`Åtagande-id;Datum;Antal;Aktör;Plats;Anteckning`, in the CSV dialect of the other downloads (`;`, UTF-8 with BOM, CRLF).",
       responses: {
         200: csvContent("`importmall-aktiviteter.csv`, as an attachment"),
-        401: errorResponses[401],
+        ...errorsFor(401),
       },
     }),
     (c) => csvResponse(c, importTemplate()),

@@ -2,7 +2,7 @@ import { DailyTotalsSchema, PromiseIdParamsSchema, ProgressQuerySchema, Progress
 import { todayInStockholm } from "@lofteskollen/domain";
 import { createRoute } from "@hono/zod-openapi";
 import { csvContent, csvResponse } from "../../lib/csv";
-import { createRouter, errorResponses, json } from "../../lib/openapi";
+import { createRouter, errorsFor, json } from "../../lib/openapi";
 import { promiseProgressCsv } from "../../services/csv-exports";
 import { getDailyTotals, getProgressSummary } from "../../services/progress";
 
@@ -18,8 +18,7 @@ export const progressRoutes = createRouter()
       request: { query: ProgressQuerySchema },
       responses: {
         200: json(ProgressSummarySchema, "Status counts per promise"),
-        400: errorResponses[400],
-        401: errorResponses[401],
+        ...errorsFor(400, 401),
       },
     }),
     async (c) => {
@@ -38,9 +37,7 @@ export const progressRoutes = createRouter()
       request: { params: PromiseIdParamsSchema, query: ProgressQuerySchema },
       responses: {
         200: json(DailyTotalsSchema, "Daily totals per commitment, oldest first"),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        404: errorResponses[404],
+        ...errorsFor(400, 401, 404),
       },
     }),
     async (c) => {
@@ -59,9 +56,7 @@ export const progressRoutes = createRouter()
       request: { params: PromiseIdParamsSchema, query: ProgressQuerySchema },
       responses: {
         200: csvContent("`<slug>-lage-<asOf>.csv`, as an attachment"),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        404: errorResponses[404],
+        ...errorsFor(400, 401, 404),
       },
     }),
     async (c) => {

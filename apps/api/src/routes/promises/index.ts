@@ -15,7 +15,7 @@ import {
 import { todayInStockholm } from "@lofteskollen/domain";
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import { createRouter, errorResponses, json, jsonBody } from "../../lib/openapi";
+import { createRouter, errorsFor, json, jsonBody } from "../../lib/openapi";
 import { requirePermission } from "../../middleware/require-permission";
 import { getPromiseProgress } from "../../services/progress";
 import { addCommitment, reorderCommitments } from "../../services/commitments";
@@ -43,11 +43,7 @@ export const promiseRoutes = createRouter()
       request: jsonBody(CreatePromiseSchema),
       responses: {
         201: json(PromiseDetailSchema, "The created promise, commitments with their ids"),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        403: errorResponses[403],
-        409: errorResponses[409],
-        422: errorResponses[422],
+        ...errorsFor(400, 401, 403, 409, 422),
       },
     }),
     async (c) => {
@@ -65,8 +61,7 @@ export const promiseRoutes = createRouter()
       request: { params: PromiseIdParamsSchema },
       responses: {
         200: json(PromiseDetailSchema, "The promise"),
-        400: errorResponses[400],
-        404: errorResponses[404],
+        ...errorsFor(400, 404),
       },
     }),
     async (c) => c.json(await getPromise({ db: c.get("store").db, id: c.req.valid("param").id }), 200),
@@ -81,8 +76,7 @@ export const promiseRoutes = createRouter()
       request: { params: PromiseIdParamsSchema, query: ProgressQuerySchema },
       responses: {
         200: json(PromiseProgressSchema, "Progress per commitment and window"),
-        400: errorResponses[400],
-        404: errorResponses[404],
+        ...errorsFor(400, 404),
       },
     }),
     async (c) => {
@@ -103,11 +97,7 @@ export const promiseRoutes = createRouter()
       request: { params: PromiseIdParamsSchema, ...jsonBody(UpdatePromiseSchema) },
       responses: {
         200: json(PromiseDetailSchema, "The promise as GET /api/promises/:id returns it"),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        403: errorResponses[403],
-        404: errorResponses[404],
-        422: errorResponses[422],
+        ...errorsFor(400, 401, 403, 404, 422),
       },
     }),
     async (c) => {
@@ -128,10 +118,7 @@ export const promiseRoutes = createRouter()
       request: { params: PromiseIdParamsSchema, ...jsonBody(RenewPromiseSchema) },
       responses: {
         201: json(PromiseDetailSchema, "The new draft promise"),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        403: errorResponses[403],
-        404: errorResponses[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {
@@ -152,11 +139,7 @@ export const promiseRoutes = createRouter()
       request: { params: PromiseIdParamsSchema, ...jsonBody(CreateCommitmentSchema) },
       responses: {
         201: json(CommitmentSchema, "The new commitment as GET /api/promises/:id lists it"),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        403: errorResponses[403],
-        404: errorResponses[404],
-        422: errorResponses[422],
+        ...errorsFor(400, 401, 403, 404, 422),
       },
     }),
     async (c) => {
@@ -176,10 +159,7 @@ export const promiseRoutes = createRouter()
       request: { params: PromiseIdParamsSchema, ...jsonBody(ReorderCommitmentsSchema) },
       responses: {
         200: json(PromiseDetailSchema, "The promise as GET /api/promises/:id returns it"),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        403: errorResponses[403],
-        404: errorResponses[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {
@@ -198,9 +178,7 @@ export const promiseRoutes = createRouter()
       request: { params: PromiseIdParamsSchema },
       responses: {
         200: json(PromiseExportSchema, "The promise as a POST /api/promises body"),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        404: errorResponses[404],
+        ...errorsFor(400, 401, 404),
       },
     }),
     async (c) => c.json(await exportPromise({ db: c.get("store").db, id: c.req.valid("param").id }), 200),

@@ -14,7 +14,7 @@ import {
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { csvContent, csvResponse } from "../../lib/csv";
-import { createRouter, errorResponses, json, jsonBody } from "../../lib/openapi";
+import { createRouter, errorResponses, errorsFor, json, jsonBody } from "../../lib/openapi";
 import { requirePermission } from "../../middleware/require-permission";
 import {
   createSnapshot,
@@ -136,7 +136,7 @@ export const publicRoutes = createRouter()
       description:
         "The public progress as it was when the snapshot was made (POST /api/promises/:id/snapshots), with `snapshot` set: the same figures forever, whatever is logged, voided or corrected later. A snapshot stays readable if its promise is later unpublished or archived: it records what was shown at a public meeting, and its address was handed out there. 404 for an unknown slug.",
       request: { params: SnapshotSlugParamsSchema },
-      responses: { 200: json(PublicProgressSchema, "The frozen figures"), 404: errorResponses[404] },
+      responses: { 200: json(PublicProgressSchema, "The frozen figures"), ...errorsFor(404) },
     }),
     async (c) => c.json(await getPublicSnapshot({ db: c.get("store").db, slug: c.req.valid("param").slug }), 200),
   );
@@ -155,11 +155,7 @@ export const publishingRoutes = createRouter()
       request: { params: PromiseIdParamsSchema, ...jsonBody(CreateSnapshotSchema) },
       responses: {
         201: json(SnapshotSchema, "The snapshot and its address"),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        403: errorResponses[403],
-        404: errorResponses[404],
-        422: errorResponses[422],
+        ...errorsFor(400, 401, 403, 404, 422),
       },
     }),
     async (c) => {
@@ -182,10 +178,7 @@ export const publishingRoutes = createRouter()
       request: { params: PromiseIdParamsSchema },
       responses: {
         200: json(PromiseDetailSchema, "The promise, as GET /api/promises/:id"),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        403: errorResponses[403],
-        404: errorResponses[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {
@@ -206,10 +199,7 @@ export const publishingRoutes = createRouter()
       request: { params: PromiseIdParamsSchema },
       responses: {
         200: json(PromiseDetailSchema, "The promise, as GET /api/promises/:id"),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        403: errorResponses[403],
-        404: errorResponses[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {
@@ -229,10 +219,7 @@ export const publishingRoutes = createRouter()
       request: { params: UpdateIdParamsSchema, ...jsonBody(SetUpdatePublicSchema) },
       responses: {
         200: json(UpdateSchema, "The update"),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        403: errorResponses[403],
-        404: errorResponses[404],
+        ...errorsFor(400, 401, 403, 404),
       },
     }),
     async (c) => {

@@ -10,7 +10,7 @@ import {
 } from "@lofteskollen/contracts";
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import { createRouter, errorResponses, json, jsonBody } from "../../lib/openapi";
+import { createRouter, errorsFor, json, jsonBody } from "../../lib/openapi";
 import { requirePermission } from "../../middleware/require-permission";
 import {
   createArea,
@@ -23,7 +23,6 @@ import {
   patchOrganisation,
 } from "../../services/reference-lists";
 
-const writeErrors = { 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] };
 
 /** The reference lists (issue 7, part 3): organisations and areas. Managers and admins (`promise.write`). */
 export const referenceRoutes = createRouter()
@@ -34,7 +33,7 @@ export const referenceRoutes = createRouter()
       tags: ["Reference data"],
       summary: "Organisations, with how many commitments and activities refer to each (managers, admins)",
       middleware: [requirePermission("promise.write")] as const,
-      responses: { 200: json(z.array(OrganisationSchema), "Organisations by name"), 401: errorResponses[401], 403: errorResponses[403] },
+      responses: { 200: json(z.array(OrganisationSchema), "Organisations by name"), ...errorsFor(401, 403) },
     }),
     async (c) => c.json(await listOrganisations({ db: c.get("store").db }), 200),
   )
@@ -46,7 +45,7 @@ export const referenceRoutes = createRouter()
       summary: "Add an organisation",
       middleware: [requirePermission("promise.write")] as const,
       request: jsonBody(CreateOrganisationSchema),
-      responses: { 201: json(OrganisationSchema, "The new organisation"), ...writeErrors, 409: errorResponses[409] },
+      responses: { 201: json(OrganisationSchema, "The new organisation"), ...errorsFor(400, 401, 403, 404, 409) },
     }),
     async (c) => {
       const input = c.req.valid("json");
@@ -62,7 +61,7 @@ export const referenceRoutes = createRouter()
       description: "409 `name_taken` when another organisation has the name: merge them instead. Audited.",
       middleware: [requirePermission("promise.write")] as const,
       request: { params: ReferenceIdParamsSchema, ...jsonBody(PatchOrganisationSchema) },
-      responses: { 200: json(OrganisationSchema, "The organisation"), ...writeErrors, 409: errorResponses[409] },
+      responses: { 200: json(OrganisationSchema, "The organisation"), ...errorsFor(400, 401, 403, 404, 409) },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -80,7 +79,7 @@ export const referenceRoutes = createRouter()
         "Every commitment link, activity and user link of `id` moves to `into` (a link `into` already has is dropped), then `id` is deleted, in one write. Audited. Returns `into` with its new counts.",
       middleware: [requirePermission("promise.write")] as const,
       request: { params: ReferenceIdParamsSchema, ...jsonBody(MergeSchema) },
-      responses: { 200: json(OrganisationSchema, "The organisation merged into"), ...writeErrors },
+      responses: { 200: json(OrganisationSchema, "The organisation merged into"), ...errorsFor(400, 401, 403, 404) },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -95,7 +94,7 @@ export const referenceRoutes = createRouter()
       tags: ["Reference data"],
       summary: "Areas, with how many promises are set in each (managers, admins)",
       middleware: [requirePermission("promise.write")] as const,
-      responses: { 200: json(z.array(AreaSchema), "Areas by name"), 401: errorResponses[401], 403: errorResponses[403] },
+      responses: { 200: json(z.array(AreaSchema), "Areas by name"), ...errorsFor(401, 403) },
     }),
     async (c) => c.json(await listAreas({ db: c.get("store").db }), 200),
   )
@@ -107,7 +106,7 @@ export const referenceRoutes = createRouter()
       summary: "Add an area",
       middleware: [requirePermission("promise.write")] as const,
       request: jsonBody(CreateAreaSchema),
-      responses: { 201: json(AreaSchema, "The new area"), ...writeErrors, 409: errorResponses[409] },
+      responses: { 201: json(AreaSchema, "The new area"), ...errorsFor(400, 401, 403, 404, 409) },
     }),
     async (c) => {
       const input = c.req.valid("json");
@@ -123,7 +122,7 @@ export const referenceRoutes = createRouter()
       description: "409 `name_taken` when another area has the name: merge them instead. Audited.",
       middleware: [requirePermission("promise.write")] as const,
       request: { params: ReferenceIdParamsSchema, ...jsonBody(PatchAreaSchema) },
-      responses: { 200: json(AreaSchema, "The area"), ...writeErrors, 409: errorResponses[409] },
+      responses: { 200: json(AreaSchema, "The area"), ...errorsFor(400, 401, 403, 404, 409) },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -141,7 +140,7 @@ export const referenceRoutes = createRouter()
         "The promises and sub-areas of `id` move to `into`, then `id` is deleted, in one write. `into` keeps its parent. Audited. Returns `into` with its new count.",
       middleware: [requirePermission("promise.write")] as const,
       request: { params: ReferenceIdParamsSchema, ...jsonBody(MergeSchema) },
-      responses: { 200: json(AreaSchema, "The area merged into"), ...writeErrors },
+      responses: { 200: json(AreaSchema, "The area merged into"), ...errorsFor(400, 401, 403, 404) },
     }),
     async (c) => {
       const { id } = c.req.valid("param");

@@ -1,7 +1,7 @@
 import { PutTermsSchema, TermSchema, TermsQuerySchema } from "@lofteskollen/contracts";
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import { createRouter, errorResponses, json, jsonBody } from "../../lib/openapi";
+import { createRouter, errorsFor, json, jsonBody } from "../../lib/openapi";
 import { requirePermission } from "../../middleware/require-permission";
 import { listTerms, replaceTerms } from "../../services/terms";
 
@@ -18,8 +18,7 @@ export const termRoutes = createRouter()
       request: { query: TermsQuerySchema },
       responses: {
         200: json(z.array(TermSchema), "Terms"),
-        400: errorResponses[400],
-        401: errorResponses[401],
+        ...errorsFor(400, 401),
       },
     }),
     async (c) => c.json(await listTerms({ db: c.get("store").db, year: c.req.valid("query").year }), 200),
@@ -36,9 +35,7 @@ export const termRoutes = createRouter()
       request: jsonBody(PutTermsSchema),
       responses: {
         200: json(z.array(TermSchema), "The terms of the years covered, as stored"),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        403: errorResponses[403],
+        ...errorsFor(400, 401, 403),
       },
     }),
     async (c) => {

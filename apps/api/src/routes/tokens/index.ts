@@ -2,10 +2,9 @@ import { CreatedTokenSchema, CreateTokenSchema, TokenIdParamsSchema, TokenSchema
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { unauthenticated } from "../../lib/errors";
-import { createRouter, errorResponses, json, jsonBody } from "../../lib/openapi";
+import { createRouter, errorsFor, json, jsonBody } from "../../lib/openapi";
 import { createApiTokenFor, listApiTokens, revokeApiToken } from "../../services/api-tokens";
 
-const guarded = { 401: errorResponses[401], 403: errorResponses[403] };
 
 export const tokenRoutes = createRouter()
   .openapi(
@@ -14,7 +13,7 @@ export const tokenRoutes = createRouter()
       path: "/tokens",
       tags: ["Tokens"],
       summary: "The signed-in user's API tokens (never their secrets)",
-      responses: { 200: json(z.array(TokenSchema), "Tokens, oldest first"), 401: errorResponses[401] },
+      responses: { 200: json(z.array(TokenSchema), "Tokens, oldest first"), ...errorsFor(401) },
     }),
     async (c) => {
       const principal = c.get("principal");
@@ -31,7 +30,7 @@ export const tokenRoutes = createRouter()
       description:
         "The token acts with the user's role. Send it as `Authorization: Bearer <token>`. Only its hash is stored: save it now. A token cannot create further tokens (sign in for that).",
       request: jsonBody(CreateTokenSchema),
-      responses: { 201: json(CreatedTokenSchema, "The token, shown this once"), 400: errorResponses[400], ...guarded },
+      responses: { 201: json(CreatedTokenSchema, "The token, shown this once"), ...errorsFor(400, 401, 403) },
     }),
     async (c) => {
       const principal = c.get("principal");
@@ -51,10 +50,7 @@ export const tokenRoutes = createRouter()
       request: { params: TokenIdParamsSchema },
       responses: {
         200: json(TokenSchema, "The revoked token"),
-        400: errorResponses[400],
-        ...guarded,
-        404: errorResponses[404],
-        409: errorResponses[409],
+        ...errorsFor(400, 401, 403, 404, 409),
       },
     }),
     async (c) => {

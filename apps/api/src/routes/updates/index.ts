@@ -1,7 +1,7 @@
 import { CommitmentIdParamsSchema, CreateUpdateSchema, UpdateSchema } from "@lofteskollen/contracts";
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
-import { createRouter, errorResponses, json, jsonBody } from "../../lib/openapi";
+import { createRouter, errorsFor, json, jsonBody } from "../../lib/openapi";
 import { requirePermission } from "../../middleware/require-permission";
 import { createUpdate, listUpdates } from "../../services/updates";
 import { authorOf } from "../author";
@@ -14,7 +14,7 @@ export const updateRoutes = createRouter()
       tags: ["Updates"],
       summary: "A commitment's lägesrapporter, newest first",
       request: { params: CommitmentIdParamsSchema },
-      responses: { 200: json(z.array(UpdateSchema), "Updates"), 400: errorResponses[400], 401: errorResponses[401], 404: errorResponses[404] },
+      responses: { 200: json(z.array(UpdateSchema), "Updates"), ...errorsFor(400, 401, 404) },
     }),
     async (c) => c.json(await listUpdates({ db: c.get("store").db, commitmentId: c.req.valid("param").id }), 200),
   )
@@ -28,11 +28,7 @@ export const updateRoutes = createRouter()
       request: { params: CommitmentIdParamsSchema, ...jsonBody(CreateUpdateSchema) },
       responses: {
         201: json(UpdateSchema, "The update"),
-        400: errorResponses[400],
-        401: errorResponses[401],
-        403: errorResponses[403],
-        404: errorResponses[404],
-        422: errorResponses[422],
+        ...errorsFor(400, 401, 403, 404, 422),
       },
     }),
     async (c) => {

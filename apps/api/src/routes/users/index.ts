@@ -14,7 +14,7 @@ import {
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { unauthenticated } from "../../lib/errors";
-import { createRouter, errorResponses, json, jsonBody } from "../../lib/openapi";
+import { createRouter, errorsFor, json, jsonBody } from "../../lib/openapi";
 import { requirePermission } from "../../middleware/require-permission";
 import { createApiTokenForUser, listUserApiTokens } from "../../services/api-tokens";
 import { endUserSessions, listUserSessions } from "../../services/sessions";
@@ -30,8 +30,6 @@ import {
 } from "../../services/users";
 
 const adminOnly = [requirePermission("user.manage")];
-const guarded = { 401: errorResponses[401], 403: errorResponses[403] };
-const oneUser = { 400: errorResponses[400], ...guarded, 404: errorResponses[404] };
 
 export const userRoutes = createRouter()
   .openapi(
@@ -41,7 +39,7 @@ export const userRoutes = createRouter()
       tags: ["Users"],
       summary: "All users (admin)",
       middleware: adminOnly,
-      responses: { 200: json(z.array(UserSchema), "Users by name"), ...guarded },
+      responses: { 200: json(z.array(UserSchema), "Users by name"), ...errorsFor(401, 403) },
     }),
     async (c) => c.json(await listUsers({ db: c.get("store").db }), 200),
   )
@@ -56,10 +54,7 @@ export const userRoutes = createRouter()
       request: jsonBody(CreateUserSchema),
       responses: {
         201: json(UserSchema, "The new user"),
-        400: errorResponses[400],
-        ...guarded,
-        409: errorResponses[409],
-        422: errorResponses[422],
+        ...errorsFor(400, 401, 403, 409, 422),
       },
     }),
     async (c) => {
@@ -77,7 +72,7 @@ export const userRoutes = createRouter()
       summary: "One user (admin)",
       middleware: adminOnly,
       request: { params: UserIdParamsSchema },
-      responses: { 200: json(UserSchema, "The user"), 400: errorResponses[400], ...guarded, 404: errorResponses[404] },
+      responses: { 200: json(UserSchema, "The user"), ...errorsFor(400, 401, 403, 404) },
     }),
     async (c) => c.json(await getUser({ db: c.get("store").db, id: c.req.valid("param").id }), 200),
   )
@@ -90,7 +85,7 @@ export const userRoutes = createRouter()
       middleware: adminOnly,
       request: { params: UserIdParamsSchema },
       description: "409 `last_admin` for the last enabled admin. Each ended session is a `session.delete` row in the audit trail.",
-      responses: { 200: json(UserSchema, "The disabled user"), ...oneUser, 409: errorResponses[409] },
+      responses: { 200: json(UserSchema, "The disabled user"), ...errorsFor(400, 401, 403, 404, 409) },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -109,7 +104,7 @@ export const userRoutes = createRouter()
       summary: "Enable a disabled user again (admin)",
       middleware: adminOnly,
       request: { params: UserIdParamsSchema },
-      responses: { 200: json(UserSchema, "The enabled user"), 400: errorResponses[400], ...guarded, 404: errorResponses[404] },
+      responses: { 200: json(UserSchema, "The enabled user"), ...errorsFor(400, 401, 403, 404) },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -130,7 +125,7 @@ export const userRoutes = createRouter()
         "Only the fields sent change; `organisations` replaces the list. Unknown or archived organisation, or a coordinator left without one: 422 naming `organisations.N` / `organisations`. The last enabled admin keeps the admin role: 409 `last_admin`. The user's sessions and tokens act with the new role from their next request. Audited.",
       middleware: adminOnly,
       request: { params: UserIdParamsSchema, ...jsonBody(PatchUserSchema) },
-      responses: { 200: json(UserSchema, "The user as changed"), ...oneUser, 409: errorResponses[409], 422: errorResponses[422] },
+      responses: { 200: json(UserSchema, "The user as changed"), ...errorsFor(400, 401, 403, 404, 409, 422) },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -148,7 +143,7 @@ export const userRoutes = createRouter()
         "Same rules as a new user's password (8–128 characters, not one of the most common: 422). Tokens keep working. The audit trail records that the password changed, never the hash.",
       middleware: adminOnly,
       request: { params: UserIdParamsSchema, ...jsonBody(SetPasswordSchema) },
-      responses: { 204: { description: "Set; the user's sessions ended" }, ...oneUser, 422: errorResponses[422] },
+      responses: { 204: { description: "Set; the user's sessions ended" }, ...errorsFor(400, 401, 403, 404, 422) },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -171,7 +166,7 @@ export const userRoutes = createRouter()
       description: "`id` is a handle for ending one session, not the cookie or its hash. `current`: the session of this request.",
       middleware: adminOnly,
       request: { params: UserIdParamsSchema },
-      responses: { 200: json(z.array(UserSessionSchema), "Sessions, newest first"), ...oneUser },
+      responses: { 200: json(z.array(UserSessionSchema), "Sessions, newest first"), ...errorsFor(400, 401, 403, 404) },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -190,7 +185,7 @@ export const userRoutes = createRouter()
       description: "Ends every session of the user: their next request in any browser is signed out. Tokens keep working. Audited per session.",
       middleware: adminOnly,
       request: { params: UserIdParamsSchema },
-      responses: { 200: json(EndedSessionsSchema, "How many sessions ended"), ...oneUser },
+      responses: { 200: json(EndedSessionsSchema, "How many sessions ended"), ...errorsFor(400, 401, 403, 404) },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -209,7 +204,7 @@ export const userRoutes = createRouter()
       summary: "End one session of a user (admin)",
       middleware: adminOnly,
       request: { params: UserSessionParamsSchema },
-      responses: { 200: json(EndedSessionsSchema, "The session ended (`ended`: 1)"), ...oneUser },
+      responses: { 200: json(EndedSessionsSchema, "The session ended (`ended`: 1)"), ...errorsFor(400, 401, 403, 404) },
     }),
     async (c) => {
       const { id, sessionId } = c.req.valid("param");
@@ -229,7 +224,7 @@ export const userRoutes = createRouter()
       description: "Revoke one with POST /api/tokens/{id}/revoke.",
       middleware: adminOnly,
       request: { params: UserIdParamsSchema },
-      responses: { 200: json(z.array(TokenSchema), "Tokens, oldest first"), ...oneUser },
+      responses: { 200: json(z.array(TokenSchema), "Tokens, oldest first"), ...errorsFor(400, 401, 403, 404) },
     }),
     async (c) => c.json(await listUserApiTokens({ db: c.get("store").db, userId: c.req.valid("param").id }), 200),
   )
@@ -243,7 +238,7 @@ export const userRoutes = createRouter()
         "The token acts as the user, with their role. Only its hash is stored. Not with a token (403: sign in for that); not for a disabled user (409).",
       middleware: adminOnly,
       request: { params: UserIdParamsSchema, ...jsonBody(CreateTokenSchema) },
-      responses: { 201: json(CreatedTokenSchema, "The token, shown this once"), ...oneUser, 409: errorResponses[409] },
+      responses: { 201: json(CreatedTokenSchema, "The token, shown this once"), ...errorsFor(400, 401, 403, 404, 409) },
     }),
     async (c) => {
       const principal = c.get("principal");
